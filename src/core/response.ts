@@ -1,0 +1,43 @@
+import { z } from 'zod/mini';
+import { UUID_PATTERN } from './ids';
+import { LOCALES, SlugSchema } from './survey';
+
+export const CHANNELS = ['conference', 'field', 'web'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** A wave slug from a link: `[a-z0-9-]`, at most 64 characters. */
+export const WaveSchema = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
+export const DEFAULT_WAVE = 'open';
+
+const IsoTimeSchema = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/),
+  z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time'),
+);
+
+/** One answer: a number, an option id, option ids, an allocation or trimmed text. */
+export const AnswerValueSchema = z.union([
+  z.number().check(z.refine(Number.isFinite, 'must be finite')),
+  z.string().check(z.maxLength(20_000)),
+  z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50)),
+  z.record(z.string().check(z.maxLength(64)), z.number().check(z.refine(Number.isFinite, 'must be finite'))),
+]);
+export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+export type Answers = Record<string, AnswerValue>;
+
+/** A completed response as it travels from the device to the server (DESIGN §4). */
+export const ResponseSchema = z.object({
+  id: z.string().check(z.regex(UUID_PATTERN)),
+  surveyId: SlugSchema,
+  surveyVersion: z.int().check(z.gte(1)),
+  wave: WaveSchema,
+  channel: z.enum(CHANNELS),
+  collector: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  device: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  locale: z.enum(LOCALES),
+  startedAt: IsoTimeSchema,
+  submittedAt: IsoTimeSchema,
+  answers: z.record(SlugSchema, AnswerValueSchema).check(
+    z.refine((a) => Object.keys(a).length <= 200, 'too many answers'),
+  ),
+});
+export type Response = z.infer<typeof ResponseSchema>;

@@ -1,0 +1,188 @@
+import { z } from 'zod/mini';
+
+/** A text in both languages of the survey; both are required. */
+export const LocalizedTextSchema = z.object({
+  ko: z.string().check(z.minLength(1), z.maxLength(4000)),
+  en: z.string().check(z.minLength(1), z.maxLength(4000)),
+});
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** Ids of surveys, sections, questions and options: short, URL- and CSV-safe. */
+export const SlugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
+
+export const LOCALES = ['ko', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** One option of a choice, allocation or ranking question. */
+export const OptionSchema = z.object({ id: SlugSchema, label: LocalizedTextSchema });
+export type Option = z.infer<typeof OptionSchema>;
+
+/** Answer values that a `showIf` condition can name: an option id or a number. */
+export const ConditionValueSchema = z.union([z.string(), z.number()]);
+
+/** Show a question only when an earlier question's answer is (or contains) one of the values. */
+export const ShowIfSchema = z.object({
+  question: SlugSchema,
+  anyOf: z.array(ConditionValueSchema).check(z.minLength(1)),
+});
+export type ShowIf = z.infer<typeof ShowIfSchema>;
+
+const EndLabelsSchema = z.object({ low: LocalizedTextSchema, high: LocalizedTextSchema });
+const OptionsSchema = z.array(OptionSchema).check(z.minLength(2), z.maxLength(30));
+
+const base = {
+  id: SlugSchema,
+  prompt: LocalizedTextSchema,
+  help: z.optional(LocalizedTextSchema),
+  required: z.boolean(),
+  showIf: z.optional(ShowIfSchema),
+};
+
+export const LikertQuestionSchema = z.object({
+  ...base,
+  kind: z.literal('likert'),
+  points: z.union([z.literal(5), z.literal(7)]),
+  labels: EndLabelsSchema,
+});
+
+export const SpectrumQuestionSchema = z.object({
+  ...base,
+  kind: z.literal('spectrum'),
+  min: z.int().check(z.gte(-1000), z.lte(1000)),
+  max: z.int().check(z.gte(-1000), z.lte(1000)),
+  labels: EndLabelsSchema,
+});
+
+export const ChoiceQuestionSchema = z.object({
+  ...base,
+  kind: z.literal('choice'),
+  multiple: z.boolean(),
+  options: OptionsSchema,
+  maxPicks: z.optional(z.int().check(z.gte(1))),
+});
+
+export const AllocationQuestionSchema = z.object({
+  ...base,
+  kind: z.literal('allocation'),
+  options: OptionsSchema,
+  total: z.int().check(z.gte(1), z.lte(1_000_000)),
+  step: z.optional(z.int().check(z.gte(1))),
+  unit: LocalizedTextSchema,
+});
+
+export const RankingQuestionSchema = z.object({
+  ...base,
+  kind: z.literal('ranking'),
+  options: OptionsSchema,
+  pick: z.int().check(z.gte(1)),
+});
+
+export const TextQuestionSchema = z.object({
+  ...base,
+  kind: z.literal('text'),
+  maxLength: z.int().check(z.gte(1), z.lte(10_000)),
+});
+
+export const QuestionSchema = z.discriminatedUnion('kind', [
+  LikertQuestionSchema,
+  SpectrumQuestionSchema,
+  ChoiceQuestionSchema,
+  AllocationQuestionSchema,
+  RankingQuestionSchema,
+  TextQuestionSchema,
+]);
+export type Question = z.infer<typeof QuestionSchema>;
+export type QuestionKind = Question['kind'];
+export type LikertQuestion = z.infer<typeof LikertQuestionSchema>;
+export type SpectrumQuestion = z.infer<typeof SpectrumQuestionSchema>;
+export type ChoiceQuestion = z.infer<typeof ChoiceQuestionSchema>;
+export type AllocationQuestion = z.infer<typeof AllocationQuestionSchema>;
+export type RankingQuestion = z.infer<typeof RankingQuestionSchema>;
+export type TextQuestion = z.infer<typeof TextQuestionSchema>;
+
+export const SectionSchema = z.object({
+  id: SlugSchema,
+  title: LocalizedTextSchema,
+  questions: z.array(QuestionSchema).check(z.minLength(1), z.maxLength(100)),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+/** A fact shown beside the survey, with where it comes from. */
+export const ContextCardSchema = z.object({
+  id: SlugSchema,
+  title: LocalizedTextSchema,
+  body: LocalizedTextSchema,
+  source: LocalizedTextSchema,
+});
+export type ContextCard = z.infer<typeof ContextCardSchema>;
+
+const SurveyShapeSchema = z.object({
+  id: SlugSchema,
+  version: z.int().check(z.gte(1), z.lte(1_000_000)),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  notice: LocalizedTextSchema,
+  resultsPublic: z.boolean(),
+  segmentBy: z.optional(SlugSchema),
+  context: z.optional(z.array(ContextCardSchema).check(z.maxLength(20))),
+  sections: z.array(SectionSchema).check(z.minLength(1), z.maxLength(50)),
+});
+
+/** A survey definition (DESIGN §4), with the cross-field rules checked by `surveyRuleIssues`. */
+export const SurveySchema = SurveyShapeSchema.check(
+  z.superRefine((survey, ctx) => {
+    for (const issue of surveyRuleIssues(survey)) ctx.addIssue({ code: 'custom', ...issue });
+  }),
+);
+export type Survey = z.infer<typeof SurveyShapeSchema>;
+
+/** Every question of a survey in order, across sections. */
+export function allQuestions(survey: Pick<Survey, 'sections'>): Question[] {
+  return survey.sections.flatMap((s) => s.questions);
+}
+
+type RuleIssue = { message: string; path: (string | number)[] };
+
+/** Rules a definition must follow that its shape alone cannot say. */
+export function surveyRuleIssues(survey: Survey): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const seen = new Map<string, Question>();
+  const sectionIds = new Set<string>();
+  survey.sections.forEach((section, s) => {
+    if (sectionIds.has(section.id)) issues.push({ message: `duplicate section id "${section.id}"`, path: ['sections', s, 'id'] });
+    sectionIds.add(section.id);
+    section.questions.forEach((q, i) => {
+      const path = ['sections', s, 'questions', i];
+      if (seen.has(q.id)) issues.push({ message: `duplicate question id "${q.id}"`, path: [...path, 'id'] });
+      for (const message of questionIssues(q, seen)) issues.push({ message, path });
+      seen.set(q.id, q);
+    });
+  });
+  if (survey.segmentBy !== undefined) {
+    const segment = seen.get(survey.segmentBy);
+    if (!segment || segment.kind !== 'choice' || segment.multiple) {
+      issues.push({ message: `segmentBy must name a single-choice question`, path: ['segmentBy'] });
+    }
+  }
+  return issues;
+}
+
+function questionIssues(q: Question, earlier: Map<string, Question>): string[] {
+  const issues: string[] = [];
+  if ('options' in q) {
+    const ids = q.options.map((o) => o.id);
+    if (new Set(ids).size !== ids.length) issues.push(`question "${q.id}" has duplicate option ids`);
+  }
+  if (q.kind === 'spectrum' && q.min >= q.max) issues.push(`question "${q.id}": min must be below max`);
+  if (q.kind === 'ranking' && q.pick > q.options.length) issues.push(`question "${q.id}": pick exceeds the options`);
+  if (q.kind === 'choice' && q.maxPicks !== undefined && (!q.multiple || q.maxPicks > q.options.length)) {
+    issues.push(`question "${q.id}": maxPicks needs multiple and at most the number of options`);
+  }
+  if (q.kind === 'allocation' && q.step !== undefined && q.total % q.step !== 0) {
+    issues.push(`question "${q.id}": total must be a multiple of step`);
+  }
+  if (q.showIf && !earlier.has(q.showIf.question)) {
+    issues.push(`question "${q.id}": showIf must name an earlier question`);
+  }
+  return issues;
+}

@@ -1,0 +1,153 @@
+import type { Answers, AnswerValue, Response } from './response';
+import type { Question, Survey } from './survey';
+import { allQuestions } from './survey';
+import { answerOf, isVisible } from './visibility';
+
+/** Why one answer (or its absence) is not acceptable. */
+export type AnswerIssueCode =
+  | 'required'
+  | 'wrong_type'
+  | 'not_integer'
+  | 'out_of_range'
+  | 'unknown_option'
+  | 'too_many'
+  | 'repeated'
+  | 'wrong_count'
+  | 'negative'
+  | 'sum_mismatch'
+  | 'not_multiple_of_step'
+  | 'too_long'
+  | 'empty'
+  | 'hidden'
+  | 'unknown_question'
+  | 'survey_mismatch';
+
+/** One problem with one question's answer; `question` is the question id. */
+export type AnswerIssue = { question: string; code: AnswerIssueCode; message: string };
+
+type Check = AnswerIssueCode | null;
+
+/** Problems with the value given to one question (the value is present). */
+export function checkAnswer(question: Question, value: AnswerValue): Check {
+  switch (question.kind) {
+    case 'likert':
+      return checkInteger(value, 1, question.points);
+    case 'spectrum':
+      return checkInteger(value, question.min, question.max);
+    case 'choice':
+      return checkChoice(question, value);
+    case 'allocation':
+      return checkAllocation(question, value);
+    case 'ranking':
+      return checkRanking(question, value);
+    case 'text':
+      if (typeof value !== 'string') return 'wrong_type';
+      if (value.trim() === '' || value.trim() !== value) return 'empty';
+      return [...value].length > question.maxLength ? 'too_long' : null;
+  }
+}
+
+function checkInteger(value: AnswerValue, min: number, max: number): Check {
+  if (typeof value !== 'number') return 'wrong_type';
+  if (!Number.isInteger(value)) return 'not_integer';
+  return value < min || value > max ? 'out_of_range' : null;
+}
+
+function optionIds(question: { options: { id: string }[] }): Set<string> {
+  return new Set(question.options.map((o) => o.id));
+}
+
+function checkChoice(question: Extract<Question, { kind: 'choice' }>, value: AnswerValue): Check {
+  const ids = optionIds(question);
+  if (!question.multiple) {
+    if (typeof value !== 'string') return 'wrong_type';
+    return ids.has(value) ? null : 'unknown_option';
+  }
+  if (!Array.isArray(value)) return 'wrong_type';
+  if (value.length === 0) return 'required';
+  if (value.some((v) => !ids.has(v))) return 'unknown_option';
+  if (new Set(value).size !== value.length) return 'repeated';
+  return value.length > (question.maxPicks ?? question.options.length) ? 'too_many' : null;
+}
+
+function checkAllocation(question: Extract<Question, { kind: 'allocation' }>, value: AnswerValue): Check {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'wrong_type';
+  const ids = optionIds(question);
+  let sum = 0;
+  for (const [key, amount] of Object.entries(value)) {
+    if (!ids.has(key)) return 'unknown_option';
+    if (!Number.isInteger(amount)) return 'not_integer';
+    if (amount < 0) return 'negative';
+    if (question.step !== undefined && amount % question.step !== 0) return 'not_multiple_of_step';
+    sum += amount;
+  }
+  return sum === question.total ? null : 'sum_mismatch';
+}
+
+function checkRanking(question: Extract<Question, { kind: 'ranking' }>, value: AnswerValue): Check {
+  if (!Array.isArray(value)) return 'wrong_type';
+  const ids = optionIds(question);
+  if (value.some((v) => !ids.has(v))) return 'unknown_option';
+  if (new Set(value).size !== value.length) return 'repeated';
+  return value.length === question.pick ? null : 'wrong_count';
+}
+
+const MESSAGES: Record<AnswerIssueCode, string> = {
+  required: 'an answer is required',
+  wrong_type: 'the answer has the wrong type for this question',
+  not_integer: 'the answer must be a whole number',
+  out_of_range: 'the answer is outside the scale',
+  unknown_option: 'the answer names an option this question does not have',
+  too_many: 'too many options picked',
+  repeated: 'an option is given more than once',
+  wrong_count: 'the ranking has the wrong number of options',
+  negative: 'an amount is negative',
+  sum_mismatch: 'the amounts do not add up to the total',
+  not_multiple_of_step: 'an amount is not a multiple of the step',
+  too_long: 'the text is too long',
+  empty: 'the text must be trimmed and not empty',
+  hidden: 'the question is hidden by an earlier answer, so it takes no answer',
+  unknown_question: 'the survey has no such question',
+  survey_mismatch: 'the response belongs to another survey or version',
+};
+
+/** An issue with its standard English message. */
+export function answerIssue(question: string, code: AnswerIssueCode): AnswerIssue {
+  return { question, code, message: MESSAGES[code] };
+}
+
+/** Issues for the answers of some questions (a section or the whole survey). */
+export function validateAnswers(questions: Question[], answers: Answers): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  for (const question of questions) {
+    const value = answerOf(answers, question.id);
+    const shown = isVisible(question, answers);
+    if (!shown) {
+      if (value !== undefined) issues.push(answerIssue(question.id, 'hidden'));
+      continue;
+    }
+    if (value === undefined) {
+      if (question.required) issues.push(answerIssue(question.id, 'required'));
+      continue;
+    }
+    const code = checkAnswer(question, value);
+    if (code) issues.push(answerIssue(question.id, code));
+  }
+  return issues;
+}
+
+/**
+ * Every problem with a response's answers against the exact survey version it names.
+ * The app runs it before submitting; the server runs the same function before storing.
+ */
+export function validateResponse(survey: Survey, response: Pick<Response, 'surveyId' | 'surveyVersion' | 'answers'>): AnswerIssue[] {
+  if (response.surveyId !== survey.id || response.surveyVersion !== survey.version) {
+    return [answerIssue('', 'survey_mismatch')];
+  }
+  const questions = allQuestions(survey);
+  const known = new Set(questions.map((q) => q.id));
+  const unknown = Object.keys(response.answers)
+    .filter((id) => !known.has(id))
+    .map((id) => answerIssue(id, 'unknown_question'));
+  return [...unknown, ...validateAnswers(questions, response.answers)];
+}

@@ -1,0 +1,55 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Organiser pages are lazy and live under this folder, so they never join the respondent's precache. */
+const ORGANISER_DIR = '/src/app/organiser/';
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['icons/*.png', 'icons/*.svg'],
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['assets/organiser/**', 'screenshot*.png'],
+      },
+      manifest: {
+        id: '/',
+        name: 'Stance — 설문과 의견 추적',
+        short_name: 'Stance',
+        description: 'Offline-first stakeholder surveys and opinion tracking',
+        lang: 'ko',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1f4e79',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    outDir: 'dist/app',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.includes(ORGANISER_DIR) || chunk.moduleIds.every((id) => id.includes(ORGANISER_DIR))
+            ? 'assets/organiser/[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:8080' } },
+});
