@@ -1,0 +1,130 @@
+import type { Response } from '../core/response';
+import type { Survey } from '../core/survey';
+import type { ItemResult } from '../core/wire';
+import type { Clock, RandomSource } from '../core/ids';
+import { uuidv7 } from '../core/ids';
+import { backupResponses, type Backup } from './backup';
+import { DB_NAME, openDatabase, type RejectedRecord, type ResultsRecord, type StanceDatabase } from './db';
+import { createDraftSaver, discardDraft, listDrafts, loadDraft, saveDraft, type Draft, type DraftSaver } from './drafts';
+import * as outbox from './outbox';
+import * as surveys from './surveys';
+import { commit, type SaveResult } from './tx';
+
+/** Where the client keeps its data and where its time and randomness come from (tests inject them). */
+export interface ClientOptions {
+  dbName?: string;
+  idbFactory?: IDBFactory;
+  clock?: Clock;
+  random?: RandomSource;
+  /** Another tab or a new service worker needs a newer schema: this page should offer a reload. */
+  onVersionChange?: () => void;
+}
+
+/** The browser data layer: everything the app and the service worker read or write on the device. */
+export interface Client {
+  deviceId(): Promise<string>;
+  getSetting<T>(key: string): Promise<T | undefined>;
+  setSetting(key: string, value: unknown): Promise<void>;
+  newResponseId(): string;
+  now(): string;
+  loadDraft(surveyId: string): Promise<Draft | undefined>;
+  listDrafts(): Promise<Draft[]>;
+  saveDraft(draft: Draft): Promise<SaveResult>;
+  createDraftSaver(delayMs?: number): DraftSaver;
+  discardDraft(surveyId: string): Promise<void>;
+  submitResponse(response: Response): Promise<SaveResult>;
+  listOutbox(limit?: number): Promise<Response[]>;
+  countOutbox(): Promise<number>;
+  recordResults(batch: Response[], results: ItemResult[]): Promise<void>;
+  listRejected(): Promise<RejectedRecord[]>;
+  requeueRejected(id: string): Promise<void>;
+  counts(): Promise<outbox.Counts>;
+  listResponses(surveyId: string): Promise<Response[]>;
+  versionsInUse(): Promise<[string, number][]>;
+  putSurveys(surveys: Survey[]): Promise<void>;
+  listSurveys(): Promise<Survey[]>;
+  getSurvey(id: string, version?: number): Promise<Survey | undefined>;
+  surveyKeys(): Promise<[string, number][]>;
+  cacheResults(key: string, snapshot: unknown, etag?: string): Promise<void>;
+  cachedResults(key: string): Promise<ResultsRecord | undefined>;
+  exportBackup(options?: { all?: boolean }): Promise<Backup>;
+  close(): void;
+}
+
+const DEVICE_KEY = 'device';
+const DEVICE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The installation's random id, made once in a transaction so two tabs cannot make two. */
+async function ensureDevice(db: StanceDatabase, random: RandomSource): Promise<string> {
+  const tx = db.transaction('meta', 'readwrite');
+  return commit(tx, async () => {
+    const stored = await tx.store.get(DEVICE_KEY);
+    if (typeof stored === 'string' && DEVICE_PATTERN.test(stored)) return stored;
+    const made = hex(random(new Uint8Array(16)));
+    await tx.store.put(made, DEVICE_KEY);
+    return made;
+  });
+}
+
+/**
+ * Opens the device database (creating or migrating it) and returns the data layer.
+ * The connection is reopened on next use if the browser drops it (storage pressure, a
+ * crashed IndexedDB backend in Safari), so a long-lived service worker keeps working.
+ */
+export async function openClient(options: ClientOptions = {}): Promise<Client> {
+  const clock = options.clock ?? Date.now;
+  const random = options.random ?? ((bytes: Uint8Array) => crypto.getRandomValues(bytes));
+  let current: Promise<StanceDatabase> | undefined;
+  const reset = () => (current = undefined);
+  const connect = (): Promise<StanceDatabase> =>
+    (current ??= openDatabase({
+      name: options.dbName ?? DB_NAME,
+      factory: options.idbFactory ?? indexedDB,
+      onTerminated: reset,
+      onVersionChange: () => (reset(), options.onVersionChange?.()),
+    }).catch((error: unknown) => {
+      reset();
+      throw error;
+    }));
+  await connect();
+  let device: Promise<string> | undefined;
+  const iso = () => new Date(clock()).toISOString();
+
+  const client: Client = {
+    deviceId: () => (device ??= connect().then((db) => ensureDevice(db, random))),
+    getSetting: async <T>(key: string) => (await (await connect()).get('meta', `setting:${key}`)) as T | undefined,
+    setSetting: async (key, value) => void (await (await connect()).put('meta', value, `setting:${key}`)),
+    newResponseId: () => uuidv7(clock(), random),
+    now: iso,
+    loadDraft: async (surveyId) => loadDraft(await connect(), surveyId),
+    listDrafts: async () => listDrafts(await connect()),
+    saveDraft: async (draft) => saveDraft(await connect(), draft),
+    createDraftSaver: (delayMs) => createDraftSaver((draft) => client.saveDraft(draft), delayMs),
+    discardDraft: async (surveyId) => discardDraft(await connect(), surveyId),
+    submitResponse: async (response) => outbox.submitResponse(await connect(), response),
+    listOutbox: async (limit) => outbox.listOutbox(await connect(), limit),
+    countOutbox: async () => outbox.countOutbox(await connect()),
+    recordResults: async (batch, results) => outbox.recordResults(await connect(), batch, results, iso()),
+    listRejected: async () => outbox.listRejected(await connect()),
+    requeueRejected: async (id) => outbox.requeueRejected(await connect(), id),
+    counts: async () => outbox.counts(await connect()),
+    listResponses: async (surveyId) => outbox.listResponses(await connect(), surveyId),
+    versionsInUse: async () => outbox.versionsInUse(await connect()),
+    putSurveys: async (list) => surveys.putSurveys(await connect(), list),
+    listSurveys: async () => surveys.listSurveys(await connect()),
+    getSurvey: async (id, version) => surveys.getSurvey(await connect(), id, version),
+    surveyKeys: async () => surveys.surveyKeys(await connect()),
+    cacheResults: async (key, snapshot, etag) => surveys.cacheResults(await connect(), key, { snapshot, fetchedAt: iso(), etag }),
+    cachedResults: async (key) => surveys.cachedResults(await connect(), key),
+    exportBackup: async (opts = {}) => {
+      const [deviceId, responses] = [await client.deviceId(), await backupResponses(await connect(), opts.all === true)];
+      return { format: 'stance-backup', version: 1, device: deviceId, exportedAt: iso(), responses };
+    },
+    close: () => void current?.then((db) => db.close(), () => undefined),
+  };
+  return client;
+}

@@ -1,0 +1,10 @@
+export { openClient } from './client';
+export type { Client, ClientOptions } from './client';
+export { DraftSchema } from './drafts';
+export type { Draft, DraftSaver } from './drafts';
+export type { SaveResult } from './tx';
+export type { Counts } from './outbox';
+export type { RejectedRecord, SentRecord, ResultsRecord } from './db';
+export type { Backup } from './backup';
+export { resultsKey } from './surveys';
+export { persistStorage, storageEstimate } from './storage';

@@ -1,0 +1,60 @@
+import type { Survey } from '../core/survey';
+import { SurveySchema } from '../core/survey';
+import type { ResultsRecord, StanceDatabase } from './db';
+import { commit } from './tx';
+
+/** Keeps survey definitions on the device; a published version never changes, so put is idempotent. */
+export async function putSurveys(db: StanceDatabase, surveys: Survey[]): Promise<void> {
+  const tx = db.transaction('surveys', 'readwrite');
+  await commit(tx, () => Promise.all(surveys.map((s) => tx.store.put(s))));
+}
+
+/** A stored definition, if it still passes today's schema (it may have been written by an older app). */
+function valid(value: unknown): Survey | undefined {
+  const parsed = SurveySchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The [id, version] of every stored definition, in key order. */
+export function surveyKeys(db: StanceDatabase): Promise<[string, number][]> {
+  return db.getAllKeys('surveys');
+}
+
+/** The latest valid version of each stored survey, by id. */
+export async function listSurveys(db: StanceDatabase): Promise<Survey[]> {
+  const latest = new Map<string, Survey>();
+  // Key order is [id, version] ascending, so the last valid one per id wins.
+  for (const value of await db.getAll('surveys')) {
+    const survey = valid(value);
+    if (survey) latest.set(survey.id, survey);
+  }
+  return [...latest.values()];
+}
+
+/** One exact version, or the latest valid version when `version` is omitted. */
+export async function getSurvey(db: StanceDatabase, id: string, version?: number): Promise<Survey | undefined> {
+  if (version !== undefined) return valid(await db.get('surveys', [id, version]));
+  const versions = (await surveyKeys(db)).filter(([key]) => key === id).map(([, v]) => v);
+  for (const v of versions.reverse()) {
+    const survey = valid(await db.get('surveys', [id, v]));
+    if (survey) return survey;
+  }
+  return undefined;
+}
+
+/** Keeps a results snapshot so the thank-you and results screens work offline, with its age. */
+export async function cacheResults(db: StanceDatabase, key: string, record: ResultsRecord): Promise<void> {
+  await db.put('results', record, key);
+}
+
+/** The cached snapshot for a key made by `resultsKey`. */
+export function cachedResults(db: StanceDatabase, key: string): Promise<ResultsRecord | undefined> {
+  return db.get('results', key);
+}
+
+/** The cache key for a survey's results under a query, independent of the query's key order. */
+export function resultsKey(surveyId: string, query: Record<string, string> = {}): string {
+  const params = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const search = params.toString();
+  return search ? `${surveyId}?${search}` : surveyId;
+}
