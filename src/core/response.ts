@@ -1,13 +1,12 @@
 import { z } from 'zod/mini';
 import { UUID_PATTERN } from './ids';
-import { LOCALES, SlugSchema } from './survey';
+import { SlugSchema } from './survey';
+import { CHANNELS, DEFAULT_WAVE, LOCALES, WAVE_PATTERN, type Channel } from './vocabulary';
 
-export const CHANNELS = ['conference', 'field', 'web'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export { CHANNELS, DEFAULT_WAVE, type Channel };
 
 /** A wave slug from a link: `[a-z0-9-]`, at most 64 characters. */
-export const WaveSchema = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/));
-export const DEFAULT_WAVE = 'open';
+export const WaveSchema = z.string().check(z.regex(WAVE_PATTERN));
 
 const IsoTimeSchema = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/),

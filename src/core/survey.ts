@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+import { allQuestions } from './questions';
+import { LOCALES, SLUG_PATTERN, type Locale } from './vocabulary';
 
 /** A text in both languages of the survey; both are required. */
 export const LocalizedTextSchema = z.object({
@@ -8,10 +10,9 @@ export const LocalizedTextSchema = z.object({
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** Ids of surveys, sections, questions and options: short, URL- and CSV-safe. */
-export const SlugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
+export const SlugSchema = z.string().check(z.regex(SLUG_PATTERN));
 
-export const LOCALES = ['ko', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, allQuestions, type Locale };
 
 /** One option of a choice, allocation or ranking question. */
 export const OptionSchema = z.object({ id: SlugSchema, label: LocalizedTextSchema });
@@ -135,11 +136,6 @@ export const SurveySchema = SurveyShapeSchema.check(
   }),
 );
 export type Survey = z.infer<typeof SurveyShapeSchema>;
-
-/** Every question of a survey in order, across sections. */
-export function allQuestions(survey: Pick<Survey, 'sections'>): Question[] {
-  return survey.sections.flatMap((s) => s.questions);
-}
 
 type RuleIssue = { message: string; path: (string | number)[] };
 

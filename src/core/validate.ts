@@ -1,6 +1,6 @@
 import type { Answers, AnswerValue, Response } from './response';
 import type { Question, Survey } from './survey';
-import { allQuestions } from './survey';
+import { allQuestions } from './questions';
 import { answerOf, isVisible } from './visibility';
 
 /** Why one answer (or its absence) is not acceptable. */

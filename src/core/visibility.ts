@@ -1,6 +1,6 @@
 import type { Answers, AnswerValue } from './response';
 import type { Question, Survey } from './survey';
-import { allQuestions } from './survey';
+import { allQuestions } from './questions';
 
 /** The answer to a question, reading own keys only so `constructor` and friends are never answers. */
 export function answerOf(answers: Answers, questionId: string): AnswerValue | undefined {

@@ -1,0 +1,36 @@
+import { ErrorBoundary, lazy } from 'solid-js';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { StatusBar } from './components/StatusBar';
+import { UpdatePrompt } from './components/UpdatePrompt';
+import { locale, t } from './i18n';
+import { ErrorPage } from './pages/ErrorPage';
+import { Link, Routes, type RouteDef } from './router';
+import { SurveyPage } from './pages/SurveyPage';
+
+// Only the survey itself is in the first load; every other page is its own chunk.
+const routes: RouteDef[] = [
+  { path: '/', page: lazy(() => import('./pages/Home').then((m) => ({ default: m.Home }))) },
+  { path: '/s/:surveyId', page: SurveyPage },
+  { path: '/field', page: lazy(() => import('./pages/FieldPage').then((m) => ({ default: m.FieldPage }))) },
+  { path: '*', page: () => <ErrorPage title={t('notFound')} detail={location.pathname} /> },
+];
+
+/** The app's frame: header with the language switch, the routed page, the sync status. */
+export function App() {
+  return (
+    <>
+      <a class="skip-link" href="#main">{locale() === 'ko' ? '본문으로 건너뛰기' : 'Skip to content'}</a>
+      <header class="top">
+        <Link href="/" class="brand">Stance</Link>
+        <LanguageSwitch />
+      </header>
+      <UpdatePrompt />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary fallback={(error) => <ErrorPage detail={String(error)} />}>
+          <Routes routes={routes} />
+        </ErrorBoundary>
+      </main>
+      <StatusBar />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { Link } from '../router';
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { storageEstimate } from '../../client';
+import { locale, t, tx } from '../i18n';
+import { getClient } from '../stores/client';
+import { fieldSettings, saveFieldSettings } from '../stores/field';
+import { listSurveys } from '../stores/surveys';
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** The field researcher's page: collector name once, counts on the device, storage health. */
+export function FieldPage() {
+  const [data, { refetch }] = createResource(async () => {
+    const client = await getClient();
+    const [settings, counts, storage, surveys] = await Promise.all([fieldSettings(client), client.counts(), storageEstimate(), listSurveys(client)]);
+    return { client, settings, counts, storage, surveys };
+  });
+  const [name, setName] = createSignal<string>();
+  const save = async (enabled: boolean) => {
+    const current = data();
+    if (!current) return;
+    await saveFieldSettings(current.client, { enabled, collector: name() ?? current.settings.collector });
+    await refetch();
+  };
+  return (
+    <div class="field" lang={locale()}>
+      <h1>{t('fieldMode')}</h1>
+      <Show when={data()} fallback={<p class="loading">{t('loading')}</p>}>
+        {(d) => (
+          <>
+            <form class="card" onSubmit={(e) => { e.preventDefault(); void save(true); }}>
+              <label for="collector">{t('collector')}</label>
+              <input id="collector" autocomplete="name" maxLength={80} value={d().settings.collector ?? ''} onInput={(e) => setName(e.currentTarget.value)} />
+              <p class="hint">{t('collectorHelp')}</p>
+              <div class="nav-buttons">
+                <Show when={d().settings.enabled}>
+                  <button type="button" class="secondary" onClick={() => save(false)}>{t('fieldModeOff')}</button>
+                </Show>
+                <button type="submit" class="primary">{d().settings.enabled ? t('save') : t('fieldModeOn')}</button>
+              </div>
+              <p role="status" class="hint">{d().settings.enabled ? t('fieldModeIsOn') : ''}</p>
+            </form>
+            <section class="card" aria-labelledby="counts-title">
+              <h2 id="counts-title">{t('onDevice')}</h2>
+              <dl class="counts">
+                <dt>{t('waiting')}</dt><dd data-count="outbox">{d().counts.outbox}</dd>
+                <dt>{t('sent')}</dt><dd data-count="sent">{d().counts.sent}</dd>
+                <dt>{t('rejectedCount')}</dt><dd data-count="rejected">{d().counts.rejected}</dd>
+              </dl>
+              <Show when={Object.keys(d().counts.byCollector).length > 0}>
+                <table class="table">
+                  <thead><tr><th scope="col">{t('collector')}</th><th scope="col">{t('waiting')}</th><th scope="col">{t('sent')}</th></tr></thead>
+                  <tbody>
+                    <For each={Object.entries(d().counts.byCollector)}>
+                      {([collector, c]) => <tr><td>{collector}</td><td>{c.outbox}</td><td>{c.sent}</td></tr>}
+                    </For>
+                  </tbody>
+                </table>
+              </Show>
+            </section>
+            <section class="card" aria-labelledby="storage-title">
+              <h2 id="storage-title">{t('storage')}</h2>
+              <Show when={d().storage}>
+                {(s) => <p>{megabytes(s().usage)} / {megabytes(s().quota)}</p>}
+              </Show>
+              <p classList={{ warning: !d().storage?.persisted }}>{d().storage?.persisted ? t('persistent') : t('notPersistent')}</p>
+            </section>
+            <For each={d().surveys}>
+              {(survey) => <Link class="button primary" href={`/s/${survey.id}`}>{t('startSurvey')}: {tx(survey.title)}</Link>}
+            </For>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
+import type { Client, Draft } from '../../client';
+import type { Survey } from '../../core/survey';
+import { ProgressBar } from '../components/ProgressBar';
+import { onBeforeReload } from '../flush';
+import { locale, t } from '../i18n';
+import { getClient } from '../stores/client';
+import { fieldSettings } from '../stores/field';
+import { createSurveyStore, type SurveyStore } from '../stores/survey-store';
+import { loadSurvey, migrateDraft } from '../stores/surveys';
+import { visitFromQuery } from '../stores/visit';
+import { currentUrl } from '../router';
+import { ErrorPage } from './ErrorPage';
+import { Notice } from './Notice';
+import { Review } from './Review';
+import { SectionView } from './SectionView';
+import { ThankYou } from './ThankYou';
+
+type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Draft; device: string; field: boolean; collector?: string };
+
+async function open(id: string): Promise<Opened | { error: string; title?: string }> {
+  const client = await getClient();
+  const loaded = await loadSurvey(client, id);
+  if (!loaded) return { error: id, title: t('notFound') };
+  if (!loaded.ok) return { error: loaded.detail };
+  const [draft, device, field] = await Promise.all([client.loadDraft(id), client.deviceId(), fieldSettings(client)]);
+  const base = { client, survey: loaded.survey, device, field: field.enabled, collector: field.collector };
+  if (draft && draft.surveyVersion !== loaded.survey.version) return { ...base, older: draft };
+  return { ...base, draft };
+}
+
+/** `/s/:surveyId`: the notice, one section per screen, the review and the thank-you. */
+export function SurveyPage(props: { params: Record<string, string> }) {
+  const search = currentUrl().search;
+  const [opened] = createResource(() => props.params.surveyId, (id) => open(id));
+  return (
+    <Show when={opened()} fallback={<p class="loading">{t('loading')}</p>}>
+      {(result) => (
+        <Switch>
+          <Match when={'error' in result() && result()}>{(e) => <ErrorPage title={(e() as { title?: string }).title} detail={(e() as { error: string }).error} />}</Match>
+          <Match when={!('error' in result()) && (result() as Opened)}>{(o) => <Respond opened={o()} search={search} />}</Match>
+        </Switch>
+      )}
+    </Show>
+  );
+}
+
+function Respond(props: { opened: Opened; search: string }) {
+  const visit = visitFromQuery(props.search);
+  const respondent = props.opened.field
+    ? { wave: visit.wave, channel: 'field' as const, collector: props.opened.collector }
+    : visit;
+  const store = createSurveyStore(props.opened.survey, props.opened.client, respondent, props.opened.draft);
+  registerFlush(store);
+  const [older, setOlder] = createSignal(props.opened.older);
+  return (
+    <Show when={!older()} fallback={<OlderDraft opened={props.opened} store={store} onDone={() => setOlder(undefined)} />}>
+      <Flow store={store} opened={props.opened} />
+    </Show>
+  );
+}
+
+/** Drafts are flushed when the page may be frozen or killed next: hidden or unloading. */
+function registerFlush(store: SurveyStore) {
+  const flush = () => void store.flush();
+  const onVisibility = () => document.visibilityState === 'hidden' && flush();
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onVisibility);
+  const unregister = onBeforeReload(() => store.flush());
+  onCleanup(() => {
+    unregister();
+    flush();
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onVisibility);
+  });
+}
+
+function Flow(props: { store: SurveyStore; opened: Opened }) {
+  const submit = async () => {
+    const ok = await props.store.submit(props.opened.device, locale());
+    if (!ok) document.querySelector<HTMLElement>('.error')?.focus();
+  };
+  return (
+    <Switch>
+      <Match when={props.store.submitted() && !props.opened.field}>
+        <ThankYou fieldMode={false} onNext={() => props.store.reset()} />
+      </Match>
+      <Match when={!props.store.draft()}>
+        <Show when={props.store.submitted()}>
+          <p class="saved-toast" role="status">{t('savedOnDevice')}</p>
+        </Show>
+        <Notice survey={props.store.survey} onStart={() => props.store.start(locale())} />
+      </Match>
+      <Match when={props.store.step() === props.store.reviewStep()}>
+        <ProgressBar step={props.store.step()} total={props.store.reviewStep()} />
+        <Review store={props.store} onSubmit={submit} />
+      </Match>
+      <Match when={true}>
+        <ProgressBar step={props.store.step()} total={props.store.reviewStep()} />
+        <SectionView store={props.store} />
+      </Match>
+    </Switch>
+  );
+}
+
+function OlderDraft(props: { opened: Opened; store: SurveyStore; onDone: () => void }) {
+  const older = props.opened.older!;
+  const keep = () => {
+    props.store.resume(migrateDraft(older, props.opened.survey));
+    props.onDone();
+  };
+  const discard = async () => {
+    await props.opened.client.discardDraft(older.surveyId);
+    props.onDone();
+  };
+  return (
+    <article class="card" role="alertdialog" aria-labelledby="older-title">
+      <h1 id="older-title">{t('olderDraftTitle')}</h1>
+      <p>{t('olderDraftBody')}</p>
+      <div class="nav-buttons">
+        <button type="button" class="secondary" onClick={discard}>{t('discardDraft')}</button>
+        <button type="button" class="primary" onClick={keep}>{t('continueDraft')}</button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Client, Draft } from '../../client';
+import { allQuestions } from '../../core/questions';
+import type { Survey } from '../../core/survey';
+import { builtInSurveys } from '../../core/surveys';
+import { checkAnswer } from '../../core/validate';
+
+/** A survey ready to answer, or the reason it cannot be opened. */
+export type LoadedSurvey = { ok: true; survey: Survey } | { ok: false; detail: string };
+
+/**
+ * A definition from the device or a server is parsed before use, and a broken one gives a
+ * page naming the problem. The schema library loads only then: the built-in survey is
+ * checked against the schema by the test suite, so a first visit never needs it.
+ */
+export async function parseSurvey(raw: unknown): Promise<LoadedSurvey> {
+  if (builtInSurveys.includes(raw as Survey)) return { ok: true, survey: raw as Survey };
+  const { SurveySchema } = await import('../../core/survey');
+  const parsed = SurveySchema.safeParse(raw);
+  if (parsed.success) return { ok: true, survey: parsed.data };
+  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(survey)'}: ${i.message}`).join('\n');
+  return { ok: false, detail };
+}
+
+/** The newest version of a survey on this device, the built-in copy counting as one. */
+export async function loadSurvey(client: Client, id: string): Promise<LoadedSurvey | undefined> {
+  const stored = await client.getSurvey(id).catch(() => undefined);
+  const builtIn = builtInSurveys.find((s) => s.id === id);
+  const newest = [stored, builtIn].filter((s): s is Survey => s !== undefined).sort((a, b) => b.version - a.version)[0];
+  return newest ? parseSurvey(newest) : undefined;
+}
+
+/** Every survey the device can offer, newest version of each. */
+export async function listSurveys(client: Client): Promise<Survey[]> {
+  const byId = new Map<string, Survey>();
+  for (const s of [...builtInSurveys, ...(await client.listSurveys().catch(() => []))]) {
+    const known = byId.get(s.id);
+    if (!known || known.version < s.version) byId.set(s.id, s);
+  }
+  const parsed = await Promise.all([...byId.values()].map(parseSurvey));
+  return parsed.flatMap((p) => (p.ok ? [p.survey] : []));
+}
+
+/** Issues that mean an answer no longer fits its question; an unfinished sum or ranking still does. */
+const INCOMPATIBLE = new Set(['wrong_type', 'unknown_option', 'out_of_range', 'not_integer', 'too_long', 'too_many', 'not_multiple_of_step']);
+
+/** A draft moved onto a newer version: answers whose question still exists and still fits them. */
+export function migrateDraft(draft: Draft, survey: Survey): Draft {
+  const answers: Draft['answers'] = {};
+  for (const q of allQuestions(survey)) {
+    const value = Object.hasOwn(draft.answers, q.id) ? draft.answers[q.id] : undefined;
+    if (value !== undefined && !INCOMPATIBLE.has(checkAnswer(q, value) ?? '')) answers[q.id] = value;
+  }
+  return { ...draft, surveyVersion: survey.version, answers, step: 1, updatedAt: new Date().toISOString() };
+}

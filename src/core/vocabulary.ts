@@ -1,0 +1,17 @@
+// Plain constants and patterns with no zod, so code that needs only these (the respondent's
+// first screens) does not pull the schema library into the first load.
+
+/** The survey languages; every text is given in both. */
+export const LOCALES = ['ko', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** How a response reached us: a conference link, a field device, or the open web. */
+export const CHANNELS = ['conference', 'field', 'web'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The wave used when a link names none. */
+export const DEFAULT_WAVE = 'open';
+/** A wave slug from a link: `[a-z0-9-]`, at most 64 characters. */
+export const WAVE_PATTERN = /^[a-z0-9-]{1,64}$/;
+/** Ids of surveys, sections, questions and options: short, URL- and CSV-safe. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;

@@ -1,0 +1,23 @@
+/// <reference lib="webworker" />
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { cacheFirst } from './cache-first';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every route is the same single-page app, so any navigation outside the API gets the
+// precached shell and works offline after the first visit.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// Organiser chunks are not precached for every respondent; an organiser's first visit
+// caches them, and their hashed names make them safe to keep.
+registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/assets/organiser/'), cacheFirst('stance-organiser'));
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
