@@ -1,0 +1,243 @@
+import { AppError, isAppError, type ErrorCode } from '../core/errors';
+import type { Response } from '../core/response';
+import { SubmitResultSchema, type ItemResult } from '../core/wire';
+import { apiJson, type ApiOptions } from './api';
+import type { Client } from './client';
+import { refreshResults, refreshSurveys, type RefreshReport } from './refresh';
+import { backoffDelay, exclusive, type Backoff } from './schedule';
+
+/** What one `sync()` did, per response: partial failure is data, never an exception. */
+export type SyncReport = { stored: number; duplicate: number; rejected: number; failed: number };
+
+/** The sync-status signal the UI shows. `failed` responses are still waiting in the outbox. */
+export type SyncStatus = {
+  waiting: number;
+  syncing: boolean;
+  progress?: { done: number; total: number };
+  lastSyncedAt?: string;
+  lastError?: string;
+  lastErrorCode?: ErrorCode;
+  nextRetryAt?: string;
+};
+
+/** Where and how to sync; every source of time, randomness and I/O can be injected. */
+export interface SyncOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  clock?: () => number;
+  random?: () => number;
+  backoff?: Backoff;
+  batchSize?: number;
+  timeoutMs?: number;
+  locks?: LockManager | null;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+/** Sends the outbox and keeps the device's copy of surveys and results fresh. */
+export interface SyncEngine {
+  sync(): Promise<SyncReport>;
+  status(): SyncStatus;
+  subscribe(fn: (status: SyncStatus) => void): () => void;
+  start(): void;
+  stop(): void;
+  refreshSurveys(): Promise<RefreshReport>;
+  refreshResults(surveyId: string, query?: Record<string, string>): Promise<unknown | undefined>;
+}
+
+const LAST_SYNCED = 'sync.lastSyncedAt';
+
+/** True when the answer has exactly one result for each response sent and nothing else. */
+function matches(batch: Response[], results: ItemResult[]): boolean {
+  const ids = new Set(batch.map((r) => r.id));
+  return results.length === batch.length && results.every((r) => ids.delete(r.id));
+}
+
+/**
+ * Posts one batch. An answer that fails its schema or does not match the batch is a
+ * failure, never an acknowledgement. A body too large is split by the caller; a single
+ * response too large is refused here, so it is kept in `rejected` instead of blocking the queue.
+ */
+async function post(batch: Response[], device: string, api: ApiOptions): Promise<ItemResult[] | 'split'> {
+  const init = { method: 'POST', headers: { 'content-type': 'application/json', 'x-stance-device': device }, body: JSON.stringify({ responses: batch }) };
+  try {
+    const answer = await apiJson('/api/v1/responses', init, api);
+    const parsed = SubmitResultSchema.safeParse(answer.body);
+    if (parsed.success && matches(batch, parsed.data.results)) return parsed.data.results;
+    throw new AppError('server', 'The server answered, but not for the responses sent.', { status: answer.status });
+  } catch (error) {
+    if (!isAppError(error) || error.details.status !== 413) throw error;
+    if (batch.length > 1) return 'split';
+    return [{ id: batch[0]!.id, status: 'rejected', error: { code: 'too_large', message: 'Too large to send; export a backup instead.' } }];
+  }
+}
+
+type Pass = { report: SyncReport; error?: unknown };
+type PassContext = { client: Client; api: ApiOptions; batchSize: number; update(patch: Partial<SyncStatus>): void };
+
+/**
+ * One pass over the outbox, oldest first, until it is empty or a batch fails.
+ * Responses leave the outbox only in `recordResults`, after the server's answer: a crash
+ * anywhere before that just means they are sent again and come back `duplicate`.
+ */
+async function runPass(ctx: PassContext): Promise<Pass> {
+  const report: SyncReport = { stored: 0, duplicate: 0, rejected: 0, failed: 0 };
+  let waiting = 0;
+  try {
+    const device = await ctx.client.deviceId();
+    for (let size = ctx.batchSize, done = 0; ; ) {
+      waiting = await ctx.client.countOutbox();
+      ctx.update({ waiting, progress: { done, total: done + waiting } });
+      if (waiting === 0) return { report };
+      const batch = await ctx.client.listOutbox(size);
+      const results = await post(batch, device, ctx.api);
+      if (results === 'split') {
+        size = Math.ceil(batch.length / 2);
+        continue;
+      }
+      await ctx.client.recordResults(batch, results);
+      for (const result of results) report[result.status]++;
+      done += batch.length;
+    }
+  } catch (error) {
+    report.failed = waiting;
+    return { report, error };
+  }
+}
+
+function add(total: SyncReport, report: SyncReport): void {
+  total.stored += report.stored;
+  total.duplicate += report.duplicate;
+  total.rejected += report.rejected;
+  total.failed = report.failed;
+}
+
+type PageTarget = { addEventListener(type: string, fn: () => void): void; removeEventListener(type: string, fn: () => void): void; visibilityState?: string };
+const page = globalThis as { window?: PageTarget; document?: PageTarget };
+
+class Engine implements SyncEngine {
+  private readonly clock: () => number;
+  private readonly locks: LockManager | null;
+  private readonly api: ApiOptions;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private current: SyncStatus = { waiting: 0, syncing: false };
+  private failures = 0;
+  private notBefore = 0;
+  private timer: unknown;
+  private started = false;
+  private running: Promise<SyncReport> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly client: Client,
+    private readonly options: SyncOptions,
+  ) {
+    this.clock = options.clock ?? Date.now;
+    this.locks = options.locks !== undefined ? options.locks : (globalThis.navigator?.locks ?? null);
+    this.api = { baseUrl: options.baseUrl ?? '', fetch: options.fetch, clock: this.clock, timeoutMs: options.timeoutMs };
+  }
+
+  // A call during a pass asks for one more pass after it, so a response submitted while
+  // the last batch was in flight is not left waiting for the next trigger.
+  sync = (): Promise<SyncReport> => {
+    if (this.running) return (this.again = true), this.running;
+    this.running = (async () => {
+      const total: SyncReport = { stored: 0, duplicate: 0, rejected: 0, failed: 0 };
+      do {
+        this.again = false;
+        add(total, await exclusive(this.locks, this.attempt));
+      } while (this.again && total.failed === 0);
+      return total;
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  };
+
+  status = (): SyncStatus => this.current;
+
+  subscribe = (fn: (status: SyncStatus) => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  };
+
+  start = (): void => {
+    if (this.started) return;
+    this.started = true;
+    page.window?.addEventListener('online', this.trigger);
+    page.document?.addEventListener('visibilitychange', this.onVisible);
+    const restore = (at: string | undefined) => at && !this.current.lastSyncedAt && this.update({ lastSyncedAt: at });
+    this.client.getSetting<string>(LAST_SYNCED).then(restore, () => undefined);
+    this.trigger();
+  };
+
+  stop = (): void => {
+    this.started = false;
+    page.window?.removeEventListener('online', this.trigger);
+    page.document?.removeEventListener('visibilitychange', this.onVisible);
+    this.cancelTimer();
+    this.update({ nextRetryAt: undefined });
+  };
+
+  refreshSurveys = (): Promise<RefreshReport> => refreshSurveys(this.client, this.api);
+
+  refreshResults = (surveyId: string, query?: Record<string, string>): Promise<unknown> =>
+    refreshResults(this.client, this.api, surveyId, query);
+
+  // Triggers never cut a server's Retry-After short; the scheduled retry honours it.
+  private trigger = (): void => void (this.clock() >= this.notBefore && this.sync());
+
+  private onVisible = (): void => void (page.document?.visibilityState === 'visible' && this.trigger());
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.current = { ...this.current, ...patch };
+    for (const fn of this.listeners) fn(this.current);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) (this.options.clearTimer ?? clearTimeout)(this.timer as ReturnType<typeof setTimeout>);
+    this.timer = undefined;
+  }
+
+  private attempt = async (): Promise<SyncReport> => {
+    this.cancelTimer();
+    this.update({ syncing: true, nextRetryAt: undefined });
+    const update = (patch: Partial<SyncStatus>) => this.update(patch);
+    const { report, error } = await runPass({ client: this.client, api: this.api, batchSize: this.options.batchSize ?? 100, update });
+    if (error === undefined) await this.afterSuccess(report);
+    else this.afterFailure(error);
+    this.update({ syncing: false, progress: undefined });
+    return report;
+  };
+
+  private async afterSuccess(report: SyncReport): Promise<void> {
+    this.failures = 0;
+    this.notBefore = 0;
+    this.update({ lastError: undefined, lastErrorCode: undefined });
+    if (report.stored + report.duplicate + report.rejected === 0) return;
+    const at = new Date(this.clock()).toISOString();
+    this.update({ lastSyncedAt: at });
+    await this.client.setSetting(LAST_SYNCED, at).catch(() => undefined);
+  }
+
+  private afterFailure(error: unknown): void {
+    this.failures++;
+    const wait = isAppError(error) && typeof error.details.retryAfterMs === 'number' ? error.details.retryAfterMs : 0;
+    const backoff = this.options.backoff ?? { baseMs: 1000, capMs: 300_000 };
+    // Retry-After is a floor the server asked for; the jittered backoff still spreads devices out.
+    const delay = Math.max(wait, backoffDelay(this.failures, backoff, this.options.random ?? Math.random));
+    this.notBefore = this.clock() + wait;
+    const lastErrorCode = isAppError(error) ? error.code : 'internal';
+    this.update({ lastError: error instanceof Error ? error.message : String(error), lastErrorCode });
+    if (!this.started) return;
+    const setTimer = this.options.setTimer ?? setTimeout;
+    this.timer = setTimer(() => ((this.timer = undefined), void this.sync()), delay);
+    this.update({ nextRetryAt: new Date(this.clock() + delay).toISOString() });
+  }
+}
+
+/**
+ * Creates the sync engine. Nothing runs until `sync()` or `start()`: the service worker
+ * calls `sync()` from its `sync` event, pages call `start()` once.
+ */
+export function createSyncEngine(client: Client, options: SyncOptions = {}): SyncEngine {
+  return new Engine(client, options);
+}
