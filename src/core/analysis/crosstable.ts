@@ -3,20 +3,22 @@ import type { Cell, CrossTable } from './schema';
 
 /**
  * Declared stakeholder group against opinion group. Cells under the small-n threshold
- * are withheld, and so is one more cell wherever a row or column would otherwise have a
- * single withheld cell of one or more people: with the total shown, that cell would be
- * the total minus the rest. (A lone withheld zero needs no cover; it singles no one out.)
+ * are withheld. Where a row or column with a shown total would then have exactly one
+ * withheld cell that holds anyone, a reader who guessed the other withheld cells were
+ * empty could work it out as the total minus the rest, so the smallest shown non-empty
+ * cell of that line is withheld too (secondary suppression), until no line is left so.
  */
 
 type Grid = { counts: number[][]; hidden: boolean[][] };
 
-/** Hides the smallest shown cell of a line whose one hidden cell holds somebody. */
+/** Withholds a second cell in a line whose withheld cells hold people in just one. */
 function protectLine(grid: Grid, cells: [number, number][]): boolean {
-  const hidden = cells.filter(([r, c]) => grid.hidden[r]![c]);
-  if (hidden.length !== 1 || grid.counts[hidden[0]![0]]![hidden[0]![1]] === 0) return false;
+  const count = ([r, c]: [number, number]) => grid.counts[r]![c]!;
+  const hiddenPeople = cells.filter(([r, c]) => grid.hidden[r]![c] && count([r, c]) > 0);
+  if (hiddenPeople.length !== 1) return false;
   let pick: [number, number] | null = null;
-  for (const [r, c] of cells) {
-    if (!grid.hidden[r]![c] && (!pick || grid.counts[r]![c]! < grid.counts[pick[0]]![pick[1]]!)) pick = [r, c];
+  for (const at of cells) {
+    if (!grid.hidden[at[0]]![at[1]] && count(at) > 0 && (!pick || count(at) < count(pick))) pick = at;
   }
   if (!pick) return false;
   grid.hidden[pick[0]]![pick[1]] = true;
@@ -43,8 +45,8 @@ const cell = (count: number, hidden: boolean): Cell => (hidden ? { withheld: tru
 
 /**
  * The cross-table for participants `rows` with opinion groups `labels`: one row per
- * declared option, in survey order, then one for participants who declared none. Empty
- * when the survey names no stakeholder question.
+ * declared option, in survey order, then one for participants who declared none (when
+ * there are any). Empty when the survey names no stakeholder question.
  */
 export function crossTable(matrix: ResponseMatrix, rows: Int32Array, labels: Int32Array, k: number, minCount: number): CrossTable {
   if (matrix.labels.length === 0) return [];
@@ -54,6 +56,7 @@ export function crossTable(matrix: ResponseMatrix, rows: Int32Array, labels: Int
     const d = matrix.declared[r]!;
     counts[d >= 0 ? d : names.length - 1]![labels[i]!]!++;
   });
+  if (counts.at(-1)!.every((x) => x === 0)) (names.pop(), counts.pop());
   const sizes = Array.from({ length: k }, (_, g) => counts.reduce((s, row) => s + row[g]!, 0));
   const totals = counts.map((row) => row.reduce((s, x) => s + x, 0));
   const grid = { counts, hidden: counts.map((row) => row.map((x) => x < minCount)) };
