@@ -95,7 +95,13 @@ export async function openClient(options: ClientOptions = {}): Promise<Client> {
   const iso = () => new Date(clock()).toISOString();
 
   const client: Client = {
-    deviceId: () => (device ??= connect().then((db) => ensureDevice(db, random))),
+    deviceId: () =>
+      (device ??= connect()
+        .then((db) => ensureDevice(db, random))
+        .catch((error: unknown) => {
+          device = undefined;
+          throw error;
+        })),
     getSetting: async <T>(key: string) => (await (await connect()).get('meta', `setting:${key}`)) as T | undefined,
     setSetting: async (key, value) => void (await (await connect()).put('meta', value, `setting:${key}`)),
     newResponseId: () => uuidv7(clock(), random),
@@ -121,8 +127,8 @@ export async function openClient(options: ClientOptions = {}): Promise<Client> {
     cacheResults: async (key, snapshot, etag) => surveys.cacheResults(await connect(), key, { snapshot, fetchedAt: iso(), etag }),
     cachedResults: async (key) => surveys.cachedResults(await connect(), key),
     exportBackup: async (opts = {}) => {
-      const [deviceId, responses] = [await client.deviceId(), await backupResponses(await connect(), opts.all === true)];
-      return { format: 'stance-backup', version: 1, device: deviceId, exportedAt: iso(), responses };
+      const responses = await backupResponses(await connect(), opts.all === true);
+      return { format: 'stance-backup', version: 1, device: await client.deviceId(), exportedAt: iso(), responses };
     },
     close: () => void current?.then((db) => db.close(), () => undefined),
   };

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { SurveySchema, type Survey } from '../core/survey';
 import { apiJson, type ApiOptions } from './api';
 import type { Client } from './client';
-import { resultsKey } from './surveys';
+import { resultsKey, searchOf } from './surveys';
 
 /** What a survey refresh did: definitions stored, answers that failed the schema, requests that failed. */
 export type RefreshReport = { stored: number; invalid: number; failed: number };
@@ -63,11 +63,10 @@ export async function refreshSurveys(client: Client, api: ApiOptions): Promise<R
  */
 export async function refreshResults(client: Client, api: ApiOptions, surveyId: string, query: Record<string, string> = {}): Promise<unknown> {
   const key = resultsKey(surveyId, query);
-  const search = key.slice(surveyId.length);
   try {
     const cached = await client.cachedResults(key);
     const headers: Record<string, string> = cached?.etag ? { 'if-none-match': cached.etag } : {};
-    const answer = await apiJson(`/api/v1/surveys/${encodeURIComponent(surveyId)}/results${search}`, { headers }, api);
+    const answer = await apiJson(`/api/v1/surveys/${encodeURIComponent(surveyId)}/results${searchOf(query)}`, { headers }, api);
     if (answer.status === 304 && !cached) return undefined;
     const snapshot = answer.status === 304 ? cached!.snapshot : answer.body;
     await client.cacheResults(key, snapshot, answer.headers.get('etag') ?? cached?.etag);

@@ -52,9 +52,13 @@ export function cachedResults(db: StanceDatabase, key: string): Promise<ResultsR
   return db.get('results', key);
 }
 
+/** A query string ('' or '?a=1&b=2') with its keys sorted, so equal queries give equal strings. */
+export function searchOf(query: Record<string, string> = {}): string {
+  const search = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+  return search ? `?${search}` : '';
+}
+
 /** The cache key for a survey's results under a query, independent of the query's key order. */
 export function resultsKey(surveyId: string, query: Record<string, string> = {}): string {
-  const params = new URLSearchParams(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const search = params.toString();
-  return search ? `${surveyId}?${search}` : surveyId;
+  return `${surveyId}${searchOf(query)}`;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSyncEngine, type SyncOptions, type SyncStatus } from '../../src/client';
+import { createSyncEngine, type SyncStatus } from '../../src/client';
 import { canonicalJson } from '../../src/core/canonical';
 import { fakeServer } from './fake-server';
 import { makeClient, makeResponse, type Client } from './helpers';
@@ -11,17 +11,6 @@ async function fill(client: Client, n: number, from = 0) {
   // Submitted out of order: the outbox must still send oldest first.
   for (const r of [...responses].reverse()) expect(await client.submitResponse(r)).toEqual({ ok: true });
   return responses;
-}
-
-/** A timer that never fires by itself: tests run it by hand and read the delays asked for. */
-function manualTimers() {
-  const delays: number[] = [];
-  let pending: (() => void) | undefined;
-  return {
-    delays,
-    fire: () => pending?.(),
-    options: { setTimer: (fn: () => void, ms: number) => ((pending = fn), delays.push(ms), delays.length), clearTimer: () => (pending = undefined) } satisfies SyncOptions,
-  };
 }
 
 describe('sync engine: sending', () => {
