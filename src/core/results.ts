@@ -1,0 +1,136 @@
+import { z } from 'zod/mini';
+import { CHANNELS } from './response';
+import { QuestionSummarySchema, summariseQuestion } from './summary';
+import type { Survey } from './survey';
+import { allQuestions } from './survey';
+import type { Tally } from './tally';
+import { emptyTally, mergeTallies } from './tally';
+import type { WaveDefinition } from './waves';
+
+/** Segments (and questions) answered by fewer than this many are withheld, so no one is singled out. */
+export const MIN_SEGMENT = 5;
+/** The group of responses to a survey without `segmentBy`, or that skipped that question. */
+export const NO_GROUP = '_none';
+
+const Count = z.int().check(z.gte(0));
+
+const shown = {
+  withheld: z.literal(false),
+  count: Count,
+  questions: z.record(z.string(), QuestionSummarySchema),
+  /** Questions that fewer than MIN_SEGMENT answered in this segment: their figures are left out. */
+  withheldQuestions: z.array(z.string()),
+};
+/** A withheld segment: "fewer than 5", with no figures and no exact count. */
+const hidden = { withheld: z.literal(true), count: z.null() };
+
+/** Builds the two variants of a segment with extra identifying fields. */
+function segment<T extends z.core.$ZodLooseShape>(key: T) {
+  return z.discriminatedUnion('withheld', [z.object({ ...key, ...shown }), z.object({ ...key, ...hidden })]);
+}
+
+export const SegmentSchema = segment({});
+export type Segment = z.infer<typeof SegmentSchema>;
+
+/** Results for one survey version from the tallies, with breakdowns for side-by-side and trend views. */
+export const ResultsSnapshotSchema = z.object({
+  surveyId: z.string(),
+  version: z.int(),
+  generatedAt: z.string(),
+  filters: z.object({ wave: z.optional(z.string()), channel: z.optional(z.string()), group: z.optional(z.string()) }),
+  minSegment: z.int(),
+  /** Responses included, or null when fewer than `minSegment` (then `overall` is withheld too). */
+  count: z.nullable(Count),
+  overall: SegmentSchema,
+  /** Per stakeholder group (the `segmentBy` answer), in option order; empty without `segmentBy`. */
+  groups: z.array(segment({ group: z.string() })),
+  /** Per wave, registered waves by start time first, so the list reads as a trend. */
+  waves: z.array(segment({ wave: z.string(), label: z.nullable(z.string()), startsAt: z.nullable(z.string()) })),
+  channels: z.array(segment({ channel: z.string() })),
+});
+export type ResultsSnapshot = z.infer<typeof ResultsSnapshotSchema>;
+export type ResultsFilters = ResultsSnapshot['filters'];
+
+/** One stored tally: the responses of one version × wave × channel × group. */
+export type TallyRow = { wave: string; channel: string; group: string; tally: Tally };
+
+/** The group a response belongs to: its answer to the survey's `segmentBy` question, else NO_GROUP. */
+export function groupOf(survey: Pick<Survey, 'segmentBy'>, answers: Record<string, unknown>): string {
+  const value = survey.segmentBy !== undefined && Object.hasOwn(answers, survey.segmentBy) ? answers[survey.segmentBy] : undefined;
+  return typeof value === 'string' ? value : NO_GROUP;
+}
+
+/** Summarises merged tallies into a segment, withholding it (or some questions) below MIN_SEGMENT. */
+export function summariseSegment(survey: Survey, tally: Tally): Segment {
+  if (tally.count < MIN_SEGMENT) return { withheld: true, count: null };
+  const questions: Record<string, z.infer<typeof QuestionSummarySchema>> = {};
+  const withheldQuestions: string[] = [];
+  for (const question of allQuestions(survey)) {
+    const n = tally.questions[question.id]?.n ?? 0;
+    if (n > 0 && n < MIN_SEGMENT) withheldQuestions.push(question.id);
+    else questions[question.id] = summariseQuestion(question, tally.questions[question.id]);
+  }
+  return { withheld: false, count: tally.count, questions, withheldQuestions };
+}
+
+function mergeBy(rows: TallyRow[], key: (row: TallyRow) => string): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const row of rows) out.set(key(row), mergeTallies(out.get(key(row)) ?? emptyTally(), row.tally));
+  return out;
+}
+
+function orderedGroups(survey: Survey, seen: Iterable<string>): string[] {
+  const segmentQuestion = allQuestions(survey).find((q) => q.id === survey.segmentBy);
+  const order = segmentQuestion && 'options' in segmentQuestion ? segmentQuestion.options.map((o) => o.id) : [];
+  const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
+  return [...seen].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function orderedWaves(seen: Iterable<string>, waves: Map<string, WaveDefinition>): string[] {
+  const start = (slug: string) => waves.get(slug)?.startsAt ?? '\uffff';
+  return [...seen].sort((a, b) => start(a).localeCompare(start(b)) || a.localeCompare(b));
+}
+
+/** Input of `buildSnapshot`: the survey version, its tally rows, the filters and the registered waves. */
+export type SnapshotInput = {
+  survey: Survey;
+  rows: TallyRow[];
+  filters: ResultsFilters;
+  waves: WaveDefinition[];
+  generatedAt: string;
+};
+
+/** The results snapshot: merges the matching tally rows at read time; never looks at responses. */
+export function buildSnapshot({ survey, rows, filters, waves, generatedAt }: SnapshotInput): ResultsSnapshot {
+  const matching = rows.filter(
+    (r) =>
+      (filters.wave === undefined || r.wave === filters.wave) &&
+      (filters.channel === undefined || r.channel === filters.channel) &&
+      (filters.group === undefined || r.group === filters.group),
+  );
+  const overall = summariseSegment(survey, mergeBy(matching, () => '').get('') ?? emptyTally());
+  const byGroup = mergeBy(matching, (r) => r.group);
+  const byWave = mergeBy(matching, (r) => r.wave);
+  const byChannel = mergeBy(matching, (r) => r.channel);
+  const registered = new Map(waves.map((w) => [w.slug, w]));
+  return {
+    surveyId: survey.id,
+    version: survey.version,
+    generatedAt,
+    filters,
+    minSegment: MIN_SEGMENT,
+    count: overall.count,
+    overall,
+    groups:
+      survey.segmentBy === undefined
+        ? []
+        : orderedGroups(survey, byGroup.keys()).map((group) => ({ group, ...summariseSegment(survey, byGroup.get(group)!) })),
+    waves: orderedWaves(byWave.keys(), registered).map((wave) => ({
+      wave,
+      label: registered.get(wave)?.label ?? null,
+      startsAt: registered.get(wave)?.startsAt ?? null,
+      ...summariseSegment(survey, byWave.get(wave)!),
+    })),
+    channels: CHANNELS.filter((ch) => byChannel.has(ch)).map((channel) => ({ channel, ...summariseSegment(survey, byChannel.get(channel)!) })),
+  };
+}

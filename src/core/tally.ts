@@ -1,0 +1,151 @@
+import type { Answers, AnswerValue } from './response';
+import type { Question, Survey } from './survey';
+import { allQuestions } from './survey';
+import { answerOf } from './visibility';
+
+/*
+ * Tallies are mergeable aggregates: sums and counts only, never averages, so that adding,
+ * removing and merging are exact integer arithmetic (every answer that reaches a tally is a
+ * validated integer or option id). Entries that fall back to zero are deleted, so a tally
+ * after add-then-remove is deep-equal to one that never saw the response; that is what lets
+ * "tallies equal a recount from the raw rows" be checked with plain equality.
+ */
+
+/** Likert and spectrum: how many answered, sum and sum of squares, and a count per value. */
+export type NumericTally = { kind: 'numeric'; n: number; sum: number; sumSq: number; counts: Record<string, number> };
+/** Choice: how many answered and how often each option was picked. */
+export type ChoiceTally = { kind: 'choice'; n: number; counts: Record<string, number> };
+/** Allocation: how many answered and, per area, the sum and sum of squares of amounts. */
+export type AllocationTally = { kind: 'allocation'; n: number; areas: Record<string, { sum: number; sumSq: number }> };
+/** Ranking: how many answered and, per option, how often it was placed at each position. */
+export type RankingTally = { kind: 'ranking'; n: number; positions: Record<string, number[]> };
+/** Text: how many comments. */
+export type TextTally = { kind: 'text'; n: number };
+/** The aggregate of one question's answers. */
+export type QuestionTally = NumericTally | ChoiceTally | AllocationTally | RankingTally | TextTally;
+
+/** The aggregate of a set of responses to one survey version: `count` responses in all. */
+export type Tally = { count: number; questions: Record<string, QuestionTally> };
+
+/** A tally of no responses. */
+export function emptyTally(): Tally {
+  return { count: 0, questions: {} };
+}
+
+/** Adds one response's answers into `tally` (in place, for speed in batch writes) and returns it. */
+export function addResponse(tally: Tally, survey: Pick<Survey, 'sections'>, answers: Answers): Tally {
+  return apply(tally, survey, answers, 1);
+}
+
+/** Takes one previously added response's answers out of `tally` (in place) and returns it. */
+export function removeResponse(tally: Tally, survey: Pick<Survey, 'sections'>, answers: Answers): Tally {
+  return apply(tally, survey, answers, -1);
+}
+
+function apply(tally: Tally, survey: Pick<Survey, 'sections'>, answers: Answers, sign: 1 | -1): Tally {
+  tally.count += sign;
+  for (const question of allQuestions(survey)) {
+    const value = answerOf(answers, question.id);
+    if (value === undefined) continue;
+    const entry = tally.questions[question.id] ?? emptyQuestionTally(question);
+    applyAnswer(entry, question, value, sign);
+    entry.n += sign;
+    if (entry.n === 0) delete tally.questions[question.id];
+    else tally.questions[question.id] = entry;
+  }
+  return tally;
+}
+
+function emptyQuestionTally(question: Question): QuestionTally {
+  switch (question.kind) {
+    case 'likert':
+    case 'spectrum':
+      return { kind: 'numeric', n: 0, sum: 0, sumSq: 0, counts: {} };
+    case 'choice':
+      return { kind: 'choice', n: 0, counts: {} };
+    case 'allocation':
+      return { kind: 'allocation', n: 0, areas: Object.fromEntries(question.options.map((o) => [o.id, { sum: 0, sumSq: 0 }])) };
+    case 'ranking':
+      return { kind: 'ranking', n: 0, positions: {} };
+    case 'text':
+      return { kind: 'text', n: 0 };
+  }
+}
+
+function applyAnswer(entry: QuestionTally, question: Question, value: AnswerValue, sign: 1 | -1): void {
+  switch (entry.kind) {
+    case 'numeric': {
+      const x = value as number;
+      entry.sum += sign * x;
+      entry.sumSq += sign * x * x;
+      bump(entry.counts, String(x), sign);
+      return;
+    }
+    case 'choice':
+      for (const id of Array.isArray(value) ? value : [value as string]) bump(entry.counts, id, sign);
+      return;
+    case 'allocation':
+      for (const [id, amount] of Object.entries(value as Record<string, number>)) {
+        const area = (entry.areas[id] ??= { sum: 0, sumSq: 0 });
+        area.sum += sign * amount;
+        area.sumSq += sign * amount * amount;
+      }
+      return;
+    case 'ranking':
+      if (question.kind === 'ranking') applyRanking(entry, question.pick, value as string[], sign);
+      return;
+    case 'text':
+      return;
+  }
+}
+
+function applyRanking(entry: RankingTally, pick: number, order: string[], sign: 1 | -1): void {
+  order.forEach((id, position) => {
+    const counts = (entry.positions[id] ??= new Array<number>(pick).fill(0));
+    counts[position] = (counts[position] ?? 0) + sign;
+    if (counts.every((c) => c === 0)) delete entry.positions[id];
+  });
+}
+
+function bump(counts: Record<string, number>, key: string, by: number): void {
+  const next = (counts[key] ?? 0) + by;
+  if (next === 0) delete counts[key];
+  else counts[key] = next;
+}
+
+/** The tally of the union of two disjoint sets of responses; neither input is changed. */
+export function mergeTallies(a: Tally, b: Tally): Tally {
+  const out: Tally = { count: a.count + b.count, questions: structuredClone(a.questions) };
+  for (const [id, entry] of Object.entries(b.questions)) {
+    const into = out.questions[id];
+    out.questions[id] = into ? mergeQuestion(into, entry) : structuredClone(entry);
+  }
+  return out;
+}
+
+function mergeQuestion(into: QuestionTally, from: QuestionTally): QuestionTally {
+  into.n += from.n;
+  if (into.kind === 'numeric' && from.kind === 'numeric') {
+    into.sum += from.sum;
+    into.sumSq += from.sumSq;
+    mergeCounts(into.counts, from.counts);
+  } else if (into.kind === 'choice' && from.kind === 'choice') {
+    mergeCounts(into.counts, from.counts);
+  } else if (into.kind === 'allocation' && from.kind === 'allocation') {
+    for (const [id, area] of Object.entries(from.areas)) {
+      const target = (into.areas[id] ??= { sum: 0, sumSq: 0 });
+      target.sum += area.sum;
+      target.sumSq += area.sumSq;
+    }
+  } else if (into.kind === 'ranking' && from.kind === 'ranking') {
+    for (const [id, counts] of Object.entries(from.positions)) {
+      const target = (into.positions[id] ??= new Array<number>(counts.length).fill(0));
+      counts.forEach((c, i) => (target[i] = (target[i] ?? 0) + c));
+    }
+  }
+  return into;
+}
+
+function mergeCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [key, count] of Object.entries(from)) bump(into, key, count);
+}

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { AppError } from '../core/errors';
+import type { Clock } from '../core/ids';
+import type { AppConfig } from './config';
+import type { Services } from './context';
+import { errorResponse, readBody } from './http';
+import { LiveHub } from './live';
+import { rateLimit } from './rate-limit';
+import { ResultsService } from './results';
+import { commentRoutes } from './routes/comments';
+import { exportRoutes } from './routes/exports';
+import { healthRoutes } from './routes/health';
+import { overviewRoutes } from './routes/overview';
+import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
+import { resultRoutes } from './routes/results';
+import { surveyRoutes } from './routes/surveys';
+import { waveRoutes } from './routes/waves';
+import { securityHeaders } from './security';
+import { staticSite } from './static';
+import type { Store } from './store/types';
+
+/** What the app is built from: the store, the clock, and the configuration. */
+export type AppDeps = { store: Store; clock: Clock; config: AppConfig };
+
+/**
+ * Builds the whole server as a Hono app: the API under /api/v1 (a sub-app per resource)
+ * and the built PWA for everything else. Listening is main.ts's job, so tests drive the
+ * same app in-process with `app.request`.
+ */
+export function createApp({ store, clock, config }: AppDeps): Hono {
+  const results = new ResultsService(store, clock);
+  const live = new LiveHub(store, results, clock, config.liveIntervalMs, config.log);
+  const services: Services = { store, clock, config, results, live };
+  const app = new Hono();
+
+  app.onError((error, c) => errorResponse(c, error, config.log));
+  app.use('*', securityHeaders());
+  app.use('/api/*', async (c, next) => {
+    // Backstop for bodies no route reads: every route that reads one applies its own, smaller limit.
+    if (Number(c.req.header('content-length') ?? 0) > MAX_IMPORT_BYTES) await readBody(c, MAX_IMPORT_BYTES);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
+
+  for (const routes of [healthRoutes, surveyRoutes, responseRoutes, resultRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+    app.route('/api/v1', routes(services));
+  }
+  app.all('/api/*', () => {
+    throw new AppError('not_found', 'no such API endpoint');
+  });
+
+  const site = config.staticDir ? staticSite(config.staticDir) : undefined;
+  app.on(['GET', 'HEAD'], '*', (c) => (site ? site(c) : c.text('Not found', 404)));
+  app.notFound((c) => c.text('Not found', 404));
+  return app;
+}

@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+
+/** Token buckets for `/api`: a small one per device and a much larger one per IP (a hall shares one IP). */
+export type RateLimitConfig = { deviceBurst: number; devicePerSecond: number; ipBurst: number; ipPerSecond: number };
+
+/**
+ * Defaults sized for DESIGN §5: 2,000 phones behind one NAT each making a handful of API
+ * calls within 10 s stay under the IP bucket, and a device sending a 10,000-response
+ * backlog as 100 batches fits in its burst.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { deviceBurst: 300, devicePerSecond: 30, ipBurst: 20_000, ipPerSecond: 2_000 };
+
+/** What `createApp` needs to know; tests build it with `appConfig({...})`. */
+export type AppConfig = {
+  adminToken: string;
+  /** Believe X-Forwarded-For from a reverse proxy. */
+  trustProxy: boolean;
+  rateLimit: RateLimitConfig | false;
+  /** The built PWA (dist/app); without it only the API is served. */
+  staticDir?: string;
+  /** Where organiser-added surveys are written as `<id>-v<version>.json`. */
+  surveysDir?: string;
+  /** Shortest gap between two live events of one survey. */
+  liveIntervalMs: number;
+  heartbeatMs: number;
+  version: string;
+  log: (message: string) => void;
+};
+
+/** Everything `main.ts` reads from the environment (DESIGN §4). */
+export type ServerConfig = AppConfig & {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  /** Whether STANCE_ADMIN_TOKEN was set; if not, main.ts reads or makes the token file. */
+  adminTokenFromEnv: boolean;
+};
+
+/** An AppConfig with defaults for anything not given. */
+export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    adminToken: '',
+    trustProxy: false,
+    rateLimit: DEFAULT_RATE_LIMIT,
+    liveIntervalMs: 1000,
+    heartbeatMs: 15_000,
+    version: '0.0.0',
+    log: (message) => console.log(message),
+    ...overrides,
+  };
+}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase());
+}
+
+function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig | false {
+  if (['off', '0', 'false', 'no'].includes((env.RATE_LIMIT ?? '').toLowerCase())) return false;
+  const d = DEFAULT_RATE_LIMIT;
+  return {
+    deviceBurst: number(env, 'RATE_LIMIT_DEVICE_BURST', d.deviceBurst),
+    devicePerSecond: number(env, 'RATE_LIMIT_DEVICE_PER_SECOND', d.devicePerSecond),
+    ipBurst: number(env, 'RATE_LIMIT_IP_BURST', d.ipBurst),
+    ipPerSecond: number(env, 'RATE_LIMIT_IP_PER_SECOND', d.ipPerSecond),
+  };
+}
+
+/** Reads the configuration from environment variables; throws with the variable's name when one is wrong. */
+export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string; version: string }): ServerConfig {
+  const dataDir = resolve(env.DATA_DIR || './data');
+  if ((env.TLS_CERT && !env.TLS_KEY) || (!env.TLS_CERT && env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY must be set together');
+  return {
+    ...appConfig({
+      adminToken: env.STANCE_ADMIN_TOKEN ?? '',
+      trustProxy: flag(env, 'TRUST_PROXY'),
+      rateLimit: rateLimit(env),
+      staticDir: resolve(env.STATIC_DIR || defaults.staticDir),
+      surveysDir: resolve(dataDir, 'surveys'),
+      version: defaults.version,
+    }),
+    port: number(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    publicUrl: env.PUBLIC_URL || undefined,
+    tlsCert: env.TLS_CERT || undefined,
+    tlsKey: env.TLS_KEY || undefined,
+    adminTokenFromEnv: !!env.STANCE_ADMIN_TOKEN,
+  };
+}
+
+/** The SQLite file inside the data directory. */
+export function databasePath(dataDir: string): string {
+  return resolve(dataDir, 'stance.db');
+}

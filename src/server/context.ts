@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import { AppError } from '../core/errors';
+import type { Clock } from '../core/ids';
+import type { Survey } from '../core/survey';
+import type { AppConfig } from './config';
+import type { LiveHub } from './live';
+import type { ResultsService } from './results';
+import type { Store } from './store/types';
+
+/** What every route module gets from `createApp`. */
+export type Services = { store: Store; clock: Clock; config: AppConfig; results: ResultsService; live: LiveHub };
+
+/** The survey named by `:id` (latest version, or `version` when given), or 404 `not_found`. */
+export async function surveyParam(c: Context, store: Store, version?: number): Promise<Survey> {
+  const id = c.req.param('id') ?? '';
+  const survey = await store.getSurvey(id, version);
+  if (!survey) throw new AppError('not_found', version === undefined ? `no survey ${id}` : `no survey ${id} version ${version}`);
+  return survey;
+}
+
+/** The current time as ISO 8601 UTC from the injected clock. */
+export function isoNow(clock: Clock): string {
+  return new Date(clock()).toISOString();
+}

@@ -1,0 +1,82 @@
+import { canonicalJson } from '../core/canonical';
+import type { Clock } from '../core/ids';
+import type { ResultsFilters, ResultsSnapshot } from '../core/results';
+import type { Survey } from '../core/survey';
+import type { ResultsService } from './results';
+import type { Store } from './store/types';
+
+/** One live subscriber: what it watches, what it saw last, and how to reach it. */
+type Subscriber = { survey: Survey; filters: ResultsFilters; lastEtag?: string; send: (snapshot: ResultsSnapshot, etag: string) => void };
+type Channel = { subscribers: Set<Subscriber>; lastPush: number; timer?: ReturnType<typeof setTimeout> };
+
+/**
+ * Fans out results to live subscribers, per survey: the first change after a quiet spell is
+ * pushed at once; changes that follow within `intervalMs` are folded into one trailing push
+ * at the end of the interval, so a busy survey gets at most one event a second and the last
+ * change is never lost.
+ */
+export class LiveHub {
+  private readonly channels = new Map<string, Channel>();
+
+  constructor(
+    store: Store,
+    private readonly results: ResultsService,
+    private readonly clock: Clock,
+    private readonly intervalMs: number,
+    private readonly log: (message: string) => void,
+  ) {
+    store.onChange((surveyId) => this.changed(surveyId));
+  }
+
+  /** Adds a subscriber and returns the function that removes it. */
+  subscribe(subscriber: Subscriber): () => void {
+    let channel = this.channels.get(subscriber.survey.id);
+    if (!channel) this.channels.set(subscriber.survey.id, (channel = { subscribers: new Set(), lastPush: -Infinity }));
+    channel.subscribers.add(subscriber);
+    return () => {
+      channel.subscribers.delete(subscriber);
+      if (channel.subscribers.size === 0) {
+        clearTimeout(channel.timer);
+        this.channels.delete(subscriber.survey.id);
+      }
+    };
+  }
+
+  /** How many subscribers are connected, for tests and /health. */
+  get size(): number {
+    let n = 0;
+    for (const channel of this.channels.values()) n += channel.subscribers.size;
+    return n;
+  }
+
+  private changed(surveyId: string): void {
+    const channel = this.channels.get(surveyId);
+    if (!channel || channel.timer) return;
+    const wait = channel.lastPush + this.intervalMs - this.clock();
+    if (wait <= 0) void this.push(channel);
+    else channel.timer = setTimeout(() => void this.push(channel), wait);
+  }
+
+  // Subscribers with the same version and filters share one snapshot.
+  private async push(channel: Channel): Promise<void> {
+    channel.timer = undefined;
+    channel.lastPush = this.clock();
+    const byView = new Map<string, Subscriber[]>();
+    for (const s of channel.subscribers) {
+      const key = canonicalJson([s.survey.version, s.filters]);
+      byView.set(key, [...(byView.get(key) ?? []), s]);
+    }
+    for (const group of byView.values()) {
+      try {
+        const { snapshot, etag } = await this.results.snapshot(group[0]!.survey, group[0]!.filters);
+        for (const s of group) {
+          if (s.lastEtag === etag) continue;
+          s.lastEtag = etag;
+          s.send(snapshot, etag);
+        }
+      } catch (error) {
+        this.log(`live: could not push results: ${String(error)}`);
+      }
+    }
+  }
+}

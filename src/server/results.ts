@@ -1,0 +1,45 @@
+import { canonicalJson } from '../core/canonical';
+import type { Clock } from '../core/ids';
+import type { ResultsFilters, ResultsSnapshot } from '../core/results';
+import { buildSnapshot } from '../core/results';
+import type { Survey } from '../core/survey';
+import { sha256 } from './hash';
+import type { Store } from './store/types';
+
+type Cached = { revision: number; snapshot: ResultsSnapshot; etag: string };
+
+/** Most snapshots kept; past it the cache starts over (a cache miss costs one merge of tally rows). */
+const MAX_CACHED = 1000;
+
+/**
+ * Results snapshots from tally rows, cached per survey version and filters until the next
+ * commit that touches the survey. The ETag hashes the figures, not the time they were made,
+ * so it changes exactly when the figures do.
+ */
+export class ResultsService {
+  private readonly revisions = new Map<string, number>();
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {
+    store.onChange((surveyId) => this.revisions.set(surveyId, (this.revisions.get(surveyId) ?? 0) + 1));
+  }
+
+  /** The snapshot and its ETag for one survey version under some filters. */
+  async snapshot(survey: Survey, filters: ResultsFilters): Promise<{ snapshot: ResultsSnapshot; etag: string }> {
+    const key = canonicalJson([survey.id, survey.version, filters]);
+    const revision = this.revisions.get(survey.id) ?? 0;
+    const hit = this.cache.get(key);
+    if (hit && hit.revision === revision) return hit;
+    const [rows, waves] = await Promise.all([this.store.tallyRows(survey.id, survey.version), this.store.listWaves(survey.id)]);
+    const snapshot = buildSnapshot({ survey, rows, filters, waves, generatedAt: new Date(this.clock()).toISOString() });
+    const { generatedAt: _, ...figures } = snapshot;
+    const etag = `"${sha256(canonicalJson(figures)).slice(0, 32)}"`;
+    const entry = hit && hit.etag === etag ? { ...hit, revision } : { revision, snapshot, etag };
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    this.cache.set(key, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { AppError } from '../../core/errors';
+import { WaveSchema } from '../../core/response';
+import { SlugSchema } from '../../core/survey';
+import { organiserOnly } from '../auth';
+import type { Services } from '../context';
+import { surveyParam } from '../context';
+import { intParam, param } from '../http';
+import type { CommentQuery } from '../store/types';
+
+function commentQuery(c: Context): CommentQuery {
+  const { wave, question, hidden } = c.req.query();
+  return {
+    version: intParam(c.req.query('version'), 'version'),
+    wave: wave ? param(WaveSchema, wave, 'wave') : undefined,
+    question: question ? param(SlugSchema, question, 'question') : undefined,
+    includeHidden: hidden !== 'exclude',
+    limit: Math.min(intParam(c.req.query('limit'), 'limit') ?? 100, 1000),
+    offset: intParam(c.req.query('offset'), 'offset') ?? 0,
+  };
+}
+
+/** Reading and moderating free-text answers (organiser only). */
+export function commentRoutes({ store, config }: Services): Hono {
+  const app = new Hono();
+  const organiser = organiserOnly(config.adminToken);
+
+  app.get('/surveys/:id/comments', organiser, async (c) => {
+    const survey = await surveyParam(c, store);
+    const query = commentQuery(c);
+    return c.json({ comments: await store.listComments(survey.id, query), limit: query.limit, offset: query.offset });
+  });
+
+  for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
+    app.post(`/surveys/:id/comments/:responseId/:question/${action}`, organiser, async (c) => {
+      const survey = await surveyParam(c, store);
+      const found = await store.setCommentHidden(survey.id, c.req.param('responseId'), c.req.param('question'), hidden);
+      if (!found) throw new AppError('not_found', 'no such comment');
+      return c.json({ responseId: c.req.param('responseId'), question: c.req.param('question'), hidden });
+    });
+  }
+
+  return app;
+}

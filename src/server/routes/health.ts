@@ -1,0 +1,9 @@
+import { Hono } from 'hono';
+import type { Services } from '../context';
+
+/** Liveness for load balancers and the app's connectivity check. */
+export function healthRoutes({ store, config }: Services): Hono {
+  const app = new Hono();
+  app.get('/health', (c) => c.json({ status: 'ok', version: config.version, storage: store.engine }));
+  return app;
+}

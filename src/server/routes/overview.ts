@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { organiserOnly } from '../auth';
+import type { Services } from '../context';
+import { surveyParam } from '../context';
+
+type Counts = Map<string, number>;
+const bump = (m: Counts, key: string, by: number) => m.set(key, (m.get(key) ?? 0) + by);
+const list = <K extends string>(m: Counts, name: K) => [...m].map(([key, count]) => ({ [name]: key, count }) as Record<K, string> & { count: number });
+
+/**
+ * The organiser's view of a survey: its versions, waves (registered or just seen in links),
+ * channels and groups with exact counts, all from the tallies.
+ */
+export function overviewRoutes({ store, config }: Services): Hono {
+  const app = new Hono();
+
+  app.get('/surveys/:id/overview', organiserOnly(config.adminToken), async (c) => {
+    const latest = await surveyParam(c, store);
+    const versions = (await store.listSurveys()).filter((s) => s.id === latest.id).sort((a, b) => a.version - b.version);
+    const byWave: Counts = new Map();
+    const byChannel: Counts = new Map();
+    const byGroup: Counts = new Map();
+    const perVersion = [];
+    for (const survey of versions) {
+      let count = 0;
+      for (const row of await store.tallyRows(survey.id, survey.version)) {
+        count += row.tally.count;
+        bump(byWave, row.wave, row.tally.count);
+        bump(byChannel, row.channel, row.tally.count);
+        bump(byGroup, row.group, row.tally.count);
+      }
+      perVersion.push({ version: survey.version, title: survey.title, count });
+    }
+    const registered = await store.listWaves(latest.id);
+    const waves = [
+      ...registered.map((w) => ({ ...w, registered: true, count: byWave.get(w.slug) ?? 0 })),
+      ...[...byWave].filter(([slug]) => !registered.some((w) => w.slug === slug)).map(([slug, count]) => ({ slug, registered: false, count })),
+    ];
+    return c.json({
+      id: latest.id,
+      title: latest.title,
+      latestVersion: latest.version,
+      resultsPublic: latest.resultsPublic,
+      segmentBy: latest.segmentBy ?? null,
+      total: perVersion.reduce((sum, v) => sum + v.count, 0),
+      versions: perVersion,
+      waves,
+      channels: list(byChannel, 'channel'),
+      groups: list(byGroup, 'group'),
+    });
+  });
+
+  return app;
+}

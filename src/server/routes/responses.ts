@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { AppError } from '../../core/errors';
+import { MAX_BODY_BYTES, SubmitRequestSchema } from '../../core/wire';
+import { organiserOnly } from '../auth';
+import type { Services } from '../context';
+import { surveyParam } from '../context';
+import { readBody, readJson } from '../http';
+import { submitInBatches, submitItems } from '../submit';
+
+/** Largest device backup file an organiser can import. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The items of a device backup: `{responses: [...]}` (what field mode saves), a bare array,
+ * or NDJSON with one response per line (what the NDJSON export writes).
+ */
+export function backupItems(text: string): unknown[] {
+  try {
+    const json: unknown = JSON.parse(text);
+    if (Array.isArray(json)) return json;
+    if (json && typeof json === 'object' && Array.isArray((json as { responses?: unknown }).responses)) {
+      return (json as { responses: unknown[] }).responses;
+    }
+    throw new AppError('bad_request', 'a backup is {"responses": [...]}, an array of responses, or NDJSON');
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  try {
+    return text.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);
+  } catch {
+    throw new AppError('bad_request', 'the backup is neither JSON nor NDJSON');
+  }
+}
+
+/** Submitting responses, importing backups and deleting single responses. */
+export function responseRoutes({ store, config }: Services): Hono {
+  const app = new Hono();
+  const organiser = organiserOnly(config.adminToken);
+
+  app.post('/responses', async (c) => {
+    const envelope = SubmitRequestSchema.safeParse(await readJson(c, MAX_BODY_BYTES));
+    if (!envelope.success) {
+      throw new AppError('bad_request', 'expected {"responses": [...]} with 1 to 200 items', { issues: envelope.error.issues.map((i) => i.message) });
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.json({ results: await submitItems(store, envelope.data.responses) });
+  });
+
+  app.post('/imports', organiser, async (c) => {
+    const items = backupItems(await readBody(c, MAX_IMPORT_BYTES));
+    if (items.length === 0) throw new AppError('bad_request', 'the backup holds no responses');
+    return c.json(await submitInBatches(store, items));
+  });
+
+  app.delete('/surveys/:id/responses/:responseId', organiser, async (c) => {
+    const survey = await surveyParam(c, store);
+    if (!(await store.deleteResponse(survey.id, c.req.param('responseId')))) throw new AppError('not_found', 'no such response in this survey');
+    return c.json({ deleted: 1 });
+  });
+
+  return app;
+}

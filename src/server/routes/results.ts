@@ -1,0 +1,98 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { AppError } from '../../core/errors';
+import { CHANNELS, WaveSchema } from '../../core/response';
+import type { ResultsFilters, ResultsSnapshot } from '../../core/results';
+import { NO_GROUP } from '../../core/results';
+import { SlugSchema } from '../../core/survey';
+import type { Survey } from '../../core/survey';
+import { isOrganiser } from '../auth';
+import type { Services } from '../context';
+import { surveyParam } from '../context';
+import { intParam, param } from '../http';
+
+/** The filters from the query string, each checked so it cannot smuggle anything into a cache key. */
+function filtersOf(c: Context): ResultsFilters {
+  const filters: ResultsFilters = {};
+  const { wave, channel, group } = c.req.query();
+  if (wave) filters.wave = param(WaveSchema, wave, 'wave');
+  if (channel) {
+    if (!(CHANNELS as readonly string[]).includes(channel)) throw new AppError('bad_request', `channel must be one of ${CHANNELS.join(', ')}`);
+    filters.channel = channel;
+  }
+  if (group) filters.group = group === NO_GROUP ? group : param(SlugSchema, group, 'group');
+  return filters;
+}
+
+/** Results are public only when the survey says so; otherwise the organiser token is needed. */
+function checkAccess(c: Context, survey: Survey, adminToken: string): void {
+  if (!survey.resultsPublic && !isOrganiser(c, adminToken)) throw new AppError('unauthorized', 'the results of this survey are for the organiser only');
+}
+
+const encoder = new TextEncoder();
+
+function sseEvent(snapshot: ResultsSnapshot, etag: string): Uint8Array {
+  return encoder.encode(`event: results\nid: ${etag.replaceAll('"', '')}\ndata: ${JSON.stringify(snapshot)}\n\n`);
+}
+
+/** Results snapshots and the live stream of them. */
+export function resultRoutes({ store, config, results, live }: Services): Hono {
+  const app = new Hono();
+
+  const view = async (c: Context) => {
+    const latest = await surveyParam(c, store);
+    const version = intParam(c.req.query('version'), 'version');
+    const survey = version === undefined ? latest : await surveyParam(c, store, version);
+    checkAccess(c, survey, config.adminToken);
+    return { survey, filters: filtersOf(c) };
+  };
+
+  app.get('/surveys/:id/results', async (c) => {
+    const { survey, filters } = await view(c);
+    const { snapshot, etag } = await results.snapshot(survey, filters);
+    c.header('ETag', etag);
+    c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+    return c.json(snapshot);
+  });
+
+  app.get('/surveys/:id/live', async (c) => {
+    const { survey, filters } = await view(c);
+    const first = await results.snapshot(survey, filters);
+    let cleanup = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const send = (chunk: Uint8Array) => {
+          try {
+            controller.enqueue(chunk);
+          } catch {
+            cleanup();
+          }
+        };
+        send(encoder.encode(`retry: 3000\n\n`));
+        send(sseEvent(first.snapshot, first.etag));
+        const unsubscribe = live.subscribe({ survey, filters, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
+        // A comment line every so often keeps proxies and phones from closing an idle stream.
+        const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat\n\n`)), config.heartbeatMs);
+        cleanup = () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+          cleanup = () => {};
+        };
+      },
+      cancel() {
+        cleanup();
+      },
+    });
+    c.req.raw.signal.addEventListener('abort', () => cleanup(), { once: true });
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        'X-Accel-Buffering': 'no',
+      },
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { canonicalJson } from '../../core/canonical';
+import { AppError } from '../../core/errors';
+import { SurveySchema } from '../../core/survey';
+import type { Survey } from '../../core/survey';
+import { MAX_BODY_BYTES } from '../../core/wire';
+import { organiserOnly } from '../auth';
+import type { Services } from '../context';
+import { surveyParam } from '../context';
+import { sha256 } from '../hash';
+import { intParam, issuePaths, readJson } from '../http';
+import { writeSurveyFile } from '../survey-files';
+
+/** Survey definitions: public reads, organiser uploads. */
+export function surveyRoutes({ store, config }: Services): Hono {
+  const app = new Hono();
+
+  // Definitions change only by new versions, but `no-cache` + ETag keeps a device from
+  // holding a stale "latest" while still making the check cheap.
+  const sendSurvey = (c: Context, survey: Survey) => {
+    const etag = `"${sha256(canonicalJson(survey)).slice(0, 32)}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'no-cache');
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+    return c.json(survey);
+  };
+
+  app.get('/surveys', async (c) => {
+    const latest = new Map<string, Survey>();
+    for (const s of await store.listSurveys()) if ((latest.get(s.id)?.version ?? 0) < s.version) latest.set(s.id, s);
+    c.header('Cache-Control', 'no-cache');
+    return c.json([...latest.values()].map((s) => ({ id: s.id, version: s.version, title: s.title })));
+  });
+
+  app.get('/surveys/:id', async (c) => sendSurvey(c, await surveyParam(c, store)));
+
+  app.get('/surveys/:id/versions/:version', async (c) => {
+    const version = intParam(c.req.param('version'), 'version')!;
+    return sendSurvey(c, await surveyParam(c, store, version));
+  });
+
+  app.post('/surveys', organiserOnly(config.adminToken), async (c) => {
+    const parsed = SurveySchema.safeParse(await readJson(c, MAX_BODY_BYTES));
+    if (!parsed.success) {
+      throw new AppError('invalid', 'the survey definition is not valid', { issues: issuePaths(parsed.error.issues) });
+    }
+    const survey = parsed.data;
+    const outcome = await store.putSurvey(survey);
+    if (outcome === 'conflict') {
+      throw new AppError('conflict', `survey ${survey.id} version ${survey.version} exists with other content; publish a new version`);
+    }
+    if (outcome === 'stored' && config.surveysDir) await writeSurveyFile(config.surveysDir, survey);
+    return c.json({ status: outcome, id: survey.id, version: survey.version }, outcome === 'stored' ? 201 : 200);
+  });
+
+  return app;
+}

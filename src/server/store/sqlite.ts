@@ -1,0 +1,193 @@
+import Database from 'better-sqlite3';
+import { canonicalJson } from '../../core/canonical';
+import type { Response as SurveyResponse } from '../../core/response';
+import type { TallyRow } from '../../core/results';
+import type { Survey } from '../../core/survey';
+import type { WaveDefinition } from '../../core/waves';
+import type { ItemResult } from '../../core/wire';
+import { sha256 } from '../hash';
+import { GroupCommit } from './group-commit';
+import { migrate } from './migrations';
+import { SqliteWriter } from './sqlite-writer';
+import { TallyCache } from './tally-cache';
+import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoredResponse } from './types';
+
+/** How many rows an export reads per query, so a long export never holds the connection or all rows. */
+const PAGE = 500;
+
+type WaveRow = { slug: string; label: string; starts_at: string; closes_at: string | null; one_per_device: number };
+type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt'> & {
+  response_id: string; grp: string; submitted_at: string; hidden: number;
+};
+
+/**
+ * The default store: one SQLite file through better-sqlite3, in WAL mode with
+ * synchronous=FULL so that a commit (and so an acknowledgement) is on disk. Surveys, waves
+ * and tallies are mirrored in memory; responses are read from disk only for exports.
+ */
+export class SqliteStore implements Store {
+  readonly engine = 'sqlite';
+  /** The connection, exposed for backups and for tests that check its settings. */
+  readonly db: Database.Database;
+  private readonly surveys = new Map<string, Map<number, { survey: Survey; hash: string }>>();
+  private readonly waves = new Map<string, Map<string, WaveDefinition>>();
+  private readonly tallies: TallyCache;
+  private readonly writer: SqliteWriter;
+  private readonly commits: GroupCommit<Candidate, ItemResult>;
+  private readonly listeners = new Set<(surveyId: string) => void>();
+
+  /** Opens (creating and migrating if needed) the database at `path`, or `:memory:`. */
+  constructor(path: string, private readonly now: () => number = Date.now) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    for (const row of this.db.prepare('SELECT json, content_hash FROM surveys').all() as { json: string; content_hash: string }[]) {
+      this.remember(JSON.parse(row.json) as Survey, row.content_hash);
+    }
+    for (const row of this.db.prepare('SELECT survey, slug, label, starts_at, closes_at, one_per_device FROM waves').all() as (WaveRow & { survey: string })[]) {
+      this.rememberWave(row.survey, waveFromRow(row));
+    }
+    this.tallies = new TallyCache(this.db);
+    this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
+    this.commits = new GroupCommit((items) => {
+      const { results, changed } = this.writer.writeBatch(items);
+      this.emit(changed);
+      return results;
+    });
+  }
+
+  async listSurveys(): Promise<Survey[]> {
+    return [...this.surveys.values()].flatMap((versions) => [...versions.values()].map((v) => v.survey));
+  }
+
+  async getSurvey(id: string, version?: number): Promise<Survey | undefined> {
+    const versions = this.surveys.get(id);
+    if (!versions) return undefined;
+    if (version !== undefined) return versions.get(version)?.survey;
+    return versions.get(Math.max(...versions.keys()))?.survey;
+  }
+
+  async putSurvey(survey: Survey): Promise<PutResult> {
+    const hash = sha256(canonicalJson(survey));
+    const known = this.surveys.get(survey.id)?.get(survey.version);
+    if (known) return known.hash === hash ? 'duplicate' : 'conflict';
+    this.db
+      .prepare('INSERT INTO surveys (id, version, json, content_hash, added_at) VALUES (?, ?, ?, ?, ?)')
+      .run(survey.id, survey.version, JSON.stringify(survey), hash, new Date(this.now()).toISOString());
+    this.remember(survey, hash);
+    return 'stored';
+  }
+
+  async listWaves(surveyId: string): Promise<WaveDefinition[]> {
+    return [...(this.waves.get(surveyId)?.values() ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  }
+
+  async getWave(surveyId: string, slug: string): Promise<WaveDefinition | undefined> {
+    return this.waves.get(surveyId)?.get(slug);
+  }
+
+  async putWave(surveyId: string, wave: WaveDefinition): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO waves (survey, slug, label, starts_at, closes_at, one_per_device) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (survey, slug) DO UPDATE SET label = excluded.label, starts_at = excluded.starts_at,
+           closes_at = excluded.closes_at, one_per_device = excluded.one_per_device`,
+      )
+      .run(surveyId, wave.slug, wave.label, wave.startsAt, wave.closesAt ?? null, wave.oneResponsePerDevice ? 1 : 0);
+    this.rememberWave(surveyId, wave);
+    // Wave labels and start times appear in results, so listeners refresh them too.
+    this.emit(new Set([surveyId]));
+  }
+
+  submit(candidates: Candidate[]): Promise<ItemResult[]> {
+    return this.commits.push(candidates);
+  }
+
+  async deleteResponse(surveyId: string, id: string): Promise<boolean> {
+    const changed = this.writer.deleteResponse(surveyId, id);
+    if (changed) this.emit(new Set([surveyId]));
+    return changed !== undefined;
+  }
+
+  async deleteWave(surveyId: string, wave: string): Promise<number> {
+    const deleted = this.writer.deleteWave(surveyId, wave);
+    this.emit(new Set([surveyId]));
+    return deleted;
+  }
+
+  async *responses(surveyId: string, query: ResponseQuery): AsyncIterable<StoredResponse> {
+    const page = this.db.prepare(
+      `SELECT id, json, received_at, grp FROM responses
+       WHERE survey = ? AND id > ? AND (? IS NULL OR version = ?) AND (? IS NULL OR wave = ?)
+       ORDER BY id LIMIT ${PAGE}`,
+    );
+    const version = query.version ?? null;
+    const wave = query.wave ?? null;
+    let after = '';
+    for (;;) {
+      const rows = page.all(surveyId, after, version, version, wave, wave) as { id: string; json: string; received_at: string; grp: string }[];
+      for (const row of rows) yield { response: JSON.parse(row.json) as SurveyResponse, receivedAt: row.received_at, group: row.grp };
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async tallyRows(surveyId: string, version: number): Promise<TallyRow[]> {
+    return this.tallies.rowsFor(surveyId, version);
+  }
+
+  async listComments(surveyId: string, q: CommentQuery): Promise<Comment[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT response_id, question, text, version, wave, channel, grp, submitted_at, hidden FROM comments
+         WHERE survey = ? AND (? IS NULL OR version = ?) AND (? IS NULL OR wave = ?) AND (? IS NULL OR question = ?)
+           AND (? = 1 OR hidden = 0)
+         ORDER BY submitted_at DESC, response_id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(surveyId, q.version ?? null, q.version ?? null, q.wave ?? null, q.wave ?? null, q.question ?? null, q.question ?? null,
+        q.includeHidden ? 1 : 0, q.limit, q.offset) as CommentRow[];
+    return rows.map((r) => ({
+      responseId: r.response_id, question: r.question, text: r.text, version: r.version, wave: r.wave,
+      channel: r.channel, group: r.grp, submittedAt: r.submitted_at, hidden: r.hidden === 1,
+    }));
+  }
+
+  async setCommentHidden(surveyId: string, responseId: string, question: string, hidden: boolean): Promise<boolean> {
+    const result = this.db
+      .prepare('UPDATE comments SET hidden = ? WHERE survey = ? AND response_id = ? AND question = ?')
+      .run(hidden ? 1 : 0, surveyId, responseId, question);
+    return result.changes > 0;
+  }
+
+  onChange(listener: (surveyId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.commits.drain();
+    this.db.close();
+  }
+
+  private emit(surveys: Set<string>): void {
+    for (const id of surveys) for (const listener of this.listeners) listener(id);
+  }
+
+  private remember(survey: Survey, hash: string): void {
+    let versions = this.surveys.get(survey.id);
+    if (!versions) this.surveys.set(survey.id, (versions = new Map()));
+    versions.set(survey.version, { survey, hash });
+  }
+
+  private rememberWave(surveyId: string, wave: WaveDefinition): void {
+    let waves = this.waves.get(surveyId);
+    if (!waves) this.waves.set(surveyId, (waves = new Map()));
+    waves.set(wave.slug, wave);
+  }
+}
+
+function waveFromRow(row: WaveRow): WaveDefinition {
+  return { slug: row.slug, label: row.label, startsAt: row.starts_at, closesAt: row.closes_at, oneResponsePerDevice: row.one_per_device === 1 };
+}

@@ -1,0 +1,62 @@
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Survey } from '../core/survey';
+import { SurveySchema } from '../core/survey';
+import { issuePaths } from './http';
+import type { Store } from './store/types';
+
+/** A survey file that could not be loaded, with enough to find and fix it. */
+export type SurveyFileProblem = { file: string; path: string; message: string };
+
+/** Writes an organiser-added survey as `<id>-v<version>.json`, atomically, so it survives restarts and can be copied. */
+export async function writeSurveyFile(dir: string, survey: Survey): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const target = join(dir, `${survey.id}-v${survey.version}.json`);
+  await writeFile(`${target}.tmp`, `${JSON.stringify(survey, null, 2)}\n`, { mode: 0o644 });
+  await rename(`${target}.tmp`, target);
+}
+
+async function readSurveyFile(path: string): Promise<Survey> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(error instanceof SyntaxError ? `not valid JSON: ${error.message}` : String(error));
+  }
+  const parsed = SurveySchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(issuePaths(parsed.error.issues).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+/**
+ * Puts the built-in surveys and every `*.json` in `dir` into the store. A broken or
+ * conflicting file is reported by name and path and skipped; the others still load.
+ */
+export async function loadSurveys(store: Store, builtIn: Survey[], dir: string | undefined): Promise<SurveyFileProblem[]> {
+  const problems: SurveyFileProblem[] = [];
+  for (const survey of builtIn) {
+    if ((await store.putSurvey(survey)) === 'conflict') {
+      problems.push({ file: `${survey.id} v${survey.version}`, path: '(built in)', message: 'differs from the stored version with the same id and version' });
+    }
+  }
+  if (!dir) return problems;
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return problems;
+    throw error;
+  }
+  for (const file of names) {
+    const path = join(dir, file);
+    try {
+      const survey = await readSurveyFile(path);
+      if ((await store.putSurvey(survey)) === 'conflict') throw new Error(`survey ${survey.id} version ${survey.version} is already stored with other content`);
+    } catch (error) {
+      problems.push({ file, path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,72 @@
+import { randomFillSync } from 'node:crypto';
+import { uuidv7 } from '../../src/core/ids';
+import type { Response as SurveyResponse } from '../../src/core/response';
+import type { Survey } from '../../src/core/survey';
+import { createApp } from '../../src/server/app';
+import type { AppConfig } from '../../src/server/config';
+import { appConfig } from '../../src/server/config';
+import { SqliteStore } from '../../src/server/store/sqlite';
+import { pollSurvey, privateSurvey } from './fixtures/surveys';
+
+export const TOKEN = 'organiser-secret-token';
+export const AUTH = { Authorization: `Bearer ${TOKEN}` };
+
+/** An app on in-memory SQLite with the fixture surveys, rate limits off unless given. */
+export async function setup(options: { config?: Partial<AppConfig>; surveys?: Survey[]; clock?: () => number } = {}) {
+  const clock = options.clock ?? Date.now;
+  const store = new SqliteStore(':memory:', clock);
+  for (const survey of options.surveys ?? [pollSurvey, privateSurvey]) await store.putSurvey(survey);
+  const logs: string[] = [];
+  const config = appConfig({ adminToken: TOKEN, rateLimit: false, log: (m) => logs.push(m), ...options.config });
+  const app = createApp({ store, clock, config });
+  return { app, store, logs };
+}
+
+let tick = Date.parse('2025-06-01T09:00:00.000Z');
+
+/** A fresh v7 id, later than the previous one. */
+export function newId(): string {
+  return uuidv7((tick += 1), (bytes) => randomFillSync(bytes));
+}
+
+/** A valid poll response; `overrides` replace top-level fields, `answers` merge into the answers. */
+export function pollResponse(overrides: Partial<SurveyResponse> = {}, answers: Record<string, unknown> = {}): SurveyResponse {
+  return {
+    id: newId(),
+    surveyId: 'poll',
+    surveyVersion: 1,
+    wave: 'open',
+    channel: 'web',
+    device: 'device-0001',
+    locale: 'ko',
+    startedAt: '2025-06-01T09:00:00.000Z',
+    submittedAt: '2025-06-01T09:03:00.000Z',
+    ...overrides,
+    answers: { role: 'industry', agree: 4, spec: 2, budget: { a: 50, b: 30, c: 20 }, rank: ['y', 'x'], ...answers } as SurveyResponse['answers'],
+  };
+}
+
+type App = Awaited<ReturnType<typeof setup>>['app'];
+
+/** POSTs JSON and returns the status and parsed body. */
+export async function postJson(app: App, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as any) : undefined };
+}
+
+/** Submits responses through POST /responses. */
+export function submit(app: App, responses: unknown[], headers: Record<string, string> = {}) {
+  return postJson(app, '/api/v1/responses', { responses }, headers);
+}
+
+/** GETs a path and returns the status, headers and parsed JSON body (when there is one). */
+export async function getJson(app: App, path: string, headers: Record<string, string> = {}) {
+  const res = await app.request(path, { headers });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as any) : undefined };
+}
