@@ -40,6 +40,7 @@ function profiles(data: Centred, labels: Int32Array, k: number, sizes: Int32Arra
   );
 }
 
+/** The groups as served: figures for those under the threshold withheld. */
 function opinionGroups(matrix: ResponseMatrix, rows: Int32Array, data: Centred, choice: Choice, minCount: number): OpinionGroup[] {
   const { k, labels, sizes, centroids } = choice.clustering;
   const profile = profiles(data, labels, k, sizes);
@@ -63,7 +64,7 @@ function opinionGroups(matrix: ResponseMatrix, rows: Int32Array, data: Centred, 
  * else by opinion group. Overall figures count every respondent who answered, not only
  * those on the map.
  */
-function consensus(matrix: ResponseMatrix, rows: Int32Array, choice: Choice, input: AnalyseInput) {
+function consensusReport(matrix: ResponseMatrix, rows: Int32Array, choice: Choice, input: AnalyseInput) {
   const byDeclared = matrix.labels.length > 0;
   const of = byDeclared ? matrix.declared : new Int32Array(matrix.rows).fill(-1);
   if (!byDeclared) rows.forEach((r, i) => (of[r] = choice.clustering.labels[i]!));
@@ -103,7 +104,7 @@ export function analyseOpinions(input: AnalyseInput): Analysis {
     },
     points,
     groups: opinionGroups(matrix, rows, data, choice, minCount),
-    ...consensus(matrix, rows, choice, input),
+    ...consensusReport(matrix, rows, choice, input),
     crossTable: crossTable(matrix, rows, labels, k, minCount),
   };
 }

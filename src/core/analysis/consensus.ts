@@ -14,6 +14,14 @@ export type PositionCounts = {
   groups: Record<string, number[]>;
 };
 
+/**
+ * A value → count map (as a numeric tally keeps it, keys "1".."points") as the counts
+ * array PositionCounts wants; values outside the scale are ignored.
+ */
+export function valueCounts(points: 5 | 7, counts: Record<string, number>): number[] {
+  return Array.from({ length: points }, (_, i) => (Object.hasOwn(counts, String(i + 1)) ? counts[String(i + 1)]! : 0));
+}
+
 /** The small-n threshold and how far apart group means must be for a position to divide. */
 export type ConsensusOptions = {
   /** Groups (and the overall figures) with fewer respondents are withheld: default 5. */

@@ -3,7 +3,7 @@ export { analyseOpinions, MIN_COUNT } from './analyse';
 export type { AnalyseInput } from './analyse';
 export { closestGroup } from './closest';
 export type { Placement } from './closest';
-export { consensusFromCounts, consensusList, divisiveList, summarisePosition } from './consensus';
+export { consensusFromCounts, consensusList, divisiveList, summarisePosition, valueCounts } from './consensus';
 export type { ConsensusOptions, ConsensusReport, PositionCounts } from './consensus';
 export { createMatrixBuilder, participantRows, positionCounts, readResponses } from './matrix';
 export type { Grouping, MatrixBuilder, ResponseMatrix } from './matrix';

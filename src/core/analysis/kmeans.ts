@@ -71,11 +71,12 @@ function update(xy: Float64Array, centroids: Float64Array, labels: Int32Array): 
   const k = centroids.length / 2;
   const sums = new Float64Array(2 * k);
   const sizes = new Int32Array(k);
-  labels.forEach((g, i) => {
+  for (let i = 0; i < labels.length; i++) {
+    const g = labels[i]!;
     sums[2 * g]! += xy[2 * i]!;
     sums[2 * g + 1]! += xy[2 * i + 1]!;
     sizes[g]!++;
-  });
+  }
   for (let g = 0; g < k; g++) {
     if (sizes[g]! > 0) {
       centroids[2 * g] = sums[2 * g]! / sizes[g]!;
@@ -83,10 +84,11 @@ function update(xy: Float64Array, centroids: Float64Array, labels: Int32Array): 
       continue;
     }
     let far = 0, farD = -1;
-    labels.forEach((h, i) => {
+    for (let i = 0; i < labels.length; i++) {
+      const h = labels[i]!;
       const d = sizes[h]! > 1 ? dist2(xy, i, centroids, h) : -1;
       if (d > farD) (far = i), (farD = d);
-    });
+    }
     sizes[labels[far]!]!--;
     labels[far] = g;
     sizes[g] = 1;
@@ -101,10 +103,10 @@ function lloyd(xy: Float64Array, centroids: Float64Array): Clustering {
   for (let iter = 0; iter < MAX_ITERATIONS && assign(xy, centroids, labels); iter++) update(xy, centroids, labels);
   const sizes = new Int32Array(k);
   let inertia = 0;
-  labels.forEach((g, i) => {
-    sizes[g]!++;
-    inertia += dist2(xy, i, centroids, g);
-  });
+  for (let i = 0; i < labels.length; i++) {
+    sizes[labels[i]!]!++;
+    inertia += dist2(xy, i, centroids, labels[i]!);
+  }
   return { k, labels, centroids, sizes, inertia };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PositionCounts } from '../../../src/core/analysis';
-import { consensusFromCounts, summarisePosition } from '../../../src/core/analysis';
+import { consensusFromCounts, summarisePosition, valueCounts } from '../../../src/core/analysis';
 
 // counts[v − 1] respondents answered v on a 5-point scale (midpoint 3).
 const split: PositionCounts = {
@@ -62,5 +62,10 @@ describe('consensus and division from value counts', () => {
     expect(report.positions[0]!.overall).toEqual({ withheld: true });
     expect(report.positions[0]!.consensus).toEqual({ agree: 0, disagree: 0 });
     expect(report.consensus).toEqual([]);
+  });
+
+  it('turns a tally value → count map into a counts array', () => {
+    expect(valueCounts(5, { '1': 2, '4': 3, '9': 1 })).toEqual([2, 0, 0, 3, 0]);
+    expect(valueCounts(7, {})).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });
