@@ -129,7 +129,16 @@ class Engine implements SyncEngine {
 
   private update(patch: Partial<SyncStatus>): void {
     this.current = { ...this.current, ...patch };
-    for (const fn of this.listeners) fn(this.current);
+    for (const fn of this.listeners) {
+      try {
+        fn(this.current);
+      } catch (error) {
+        // A broken subscriber must not fail the sync; report it where errors are seen.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 
   private cancelTimer(): void {
