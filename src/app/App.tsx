@@ -12,6 +12,7 @@ const routes: RouteDef[] = [
   { path: '/', page: lazy(() => import('./pages/Home').then((m) => ({ default: m.Home }))) },
   { path: '/s/:surveyId', page: SurveyPage },
   { path: '/field', page: lazy(() => import('./pages/FieldPage').then((m) => ({ default: m.FieldPage }))) },
+  { path: '/organiser/*', page: lazy(() => import('./organiser/OrganiserApp').then((m) => ({ default: m.OrganiserApp }))) },
   { path: '*', page: () => <ErrorPage title={t('notFound')} detail={location.pathname} /> },
 ];
 

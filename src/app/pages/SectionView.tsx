@@ -1,13 +1,13 @@
 import { For, Show } from 'solid-js';
-import { isVisible } from '../../core/visibility';
-import { allQuestions } from '../../core/questions';
+import { isVisible, visibleQuestions } from '../../core/visibility';
 import { QuestionField } from '../components/questions/QuestionField';
 import { t, tx } from '../i18n';
 import type { SurveyStore } from '../stores/survey-store';
 
 /** One section per screen: its visible questions, errors beside them, back and next. */
 export function SectionView(props: { store: SurveyStore }) {
-  const numberOf = (id: string) => allQuestions(props.store.survey).findIndex((q) => q.id === id) + 1;
+  // Numbers follow what the respondent sees, so a question hidden by an earlier answer leaves no gap.
+  const numberOf = (id: string) => visibleQuestions(props.store.survey, props.store.answers()).findIndex((q) => q.id === id) + 1;
   const hasErrors = () => Object.keys(props.store.errors()).length > 0;
   const focusFirstError = () => {
     const first = document.querySelector<HTMLElement>('.question.invalid input, .question.invalid textarea, .question.invalid button');

@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+
+/** Presses the primary button with this accessible name. */
+export async function press(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
+}
+
+/** Picks a radio or checkbox by its label inside one question. */
+export async function pick(page: Page, questionId: string, label: string): Promise<void> {
+  await page.locator(`#q-${questionId}`).getByRole('radio', { name: label, exact: true }).check();
+}
+
+/** Answers a Likert item with a number of points. */
+export async function likert(page: Page, questionId: string, point: number): Promise<void> {
+  await page.locator(`#q-${questionId}`).getByRole('radio', { name: new RegExp(`^${point}( —|$)`) }).check();
+}
+
+/** Sets a slider by keyboard, as a keyboard or screen-reader user would. */
+export async function slide(page: Page, questionId: string, steps: number): Promise<void> {
+  const slider = page.locator(`#q-${questionId} input[type=range]`);
+  await slider.focus();
+  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+}
+
+/** Types amounts into an allocation's boxes, in option order. */
+export async function allocate(page: Page, questionId: string, amounts: number[]): Promise<void> {
+  const boxes = page.locator(`#q-${questionId} input[type=number]`);
+  for (const [i, amount] of amounts.entries()) {
+    await boxes.nth(i).fill(String(amount));
+    await boxes.nth(i).press('Tab');
+  }
+}
+
+/** Taps ranking options in order. */
+export async function rank(page: Page, questionId: string, labels: string[]): Promise<void> {
+  for (const label of labels) await page.locator(`#q-${questionId}`).getByRole('button', { name: label }).first().tap();
+}
+
+export const POSITIONS = ['p-general-service', 'p-model-builders', 'p-defense', 'p-manufacturing', 'p-culture', 'p-public-finance', 'p-partnerships', 'p-data-first'];
