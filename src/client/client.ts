@@ -22,31 +22,51 @@ export interface ClientOptions {
 
 /** The browser data layer: everything the app and the service worker read or write on the device. */
 export interface Client {
+  /** This installation's random id, made on first use and kept. */
   deviceId(): Promise<string>;
+  /** A remembered setting (locale, collector name, field mode). */
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
+  /** A UUID v7 for a new response, from the injected clock and randomness. */
   newResponseId(): string;
+  /** The injected clock's time as ISO 8601 UTC (for `startedAt`, `submittedAt`). */
   now(): string;
+  /** The survey's draft; undefined when absent or no longer valid. */
   loadDraft(surveyId: string): Promise<Draft | undefined>;
   listDrafts(): Promise<Draft[]>;
+  /** Saves a draft now; ignored (ok) if its response was already submitted. */
   saveDraft(draft: Draft): Promise<SaveResult>;
+  /** A debounced saver (default 300 ms); call its `flush` on `pagehide` and when hidden. */
   createDraftSaver(delayMs?: number): DraftSaver;
   discardDraft(surveyId: string): Promise<void>;
+  /** Outbox add + draft delete in one strict transaction; ok only after the commit. */
   submitResponse(response: Response): Promise<SaveResult>;
+  /** Waiting responses, oldest first, at most `limit`. */
   listOutbox(limit?: number): Promise<Response[]>;
   countOutbox(): Promise<number>;
+  /** For the sync engine: applies the server's verdicts for a batch in one transaction. */
   recordResults(batch: Response[], results: ItemResult[]): Promise<void>;
+  /** Refused responses with the server's reason. */
   listRejected(): Promise<RejectedRecord[]>;
+  /** Moves a refused response back to the outbox. */
   requeueRejected(id: string): Promise<void>;
+  /** Waiting, acknowledged and refused counts, and per collector. */
   counts(): Promise<outbox.Counts>;
+  /** Every response of a survey held here (waiting and acknowledged), oldest first. */
   listResponses(surveyId: string): Promise<Response[]>;
+  /** [surveyId, version] pairs that held responses refer to. */
   versionsInUse(): Promise<[string, number][]>;
   putSurveys(surveys: Survey[]): Promise<void>;
+  /** The latest valid version of each stored survey. */
   listSurveys(): Promise<Survey[]>;
+  /** An exact version, or the latest valid one. */
   getSurvey(id: string, version?: number): Promise<Survey | undefined>;
+  /** [id, version] of every stored definition. */
   surveyKeys(): Promise<[string, number][]>;
+  /** Caches a results snapshot under a `resultsKey`, stamped with the current time. */
   cacheResults(key: string, snapshot: unknown, etag?: string): Promise<void>;
   cachedResults(key: string): Promise<ResultsRecord | undefined>;
+  /** A backup of responses the server has not acknowledged (waiting and refused), or of all. */
   exportBackup(options?: { all?: boolean }): Promise<Backup>;
   close(): void;
 }
@@ -71,16 +91,14 @@ async function ensureDevice(db: StanceDatabase, random: RandomSource): Promise<s
 }
 
 /**
- * Opens the device database (creating or migrating it) and returns the data layer.
- * The connection is reopened on next use if the browser drops it (storage pressure, a
- * crashed IndexedDB backend in Safari), so a long-lived service worker keeps working.
+ * A lazily (re)opened connection. It is dropped when the browser closes it abnormally
+ * (storage pressure, Safari's "connection to Indexed Database server lost") so the next call
+ * reopens it, which keeps a long-lived service worker working.
  */
-export async function openClient(options: ClientOptions = {}): Promise<Client> {
-  const clock = options.clock ?? Date.now;
-  const random = options.random ?? ((bytes: Uint8Array) => crypto.getRandomValues(bytes));
+function connector(options: ClientOptions): () => Promise<StanceDatabase> {
   let current: Promise<StanceDatabase> | undefined;
   const reset = () => (current = undefined);
-  const connect = (): Promise<StanceDatabase> =>
+  return () =>
     (current ??= openDatabase({
       name: options.dbName ?? DB_NAME,
       factory: options.idbFactory ?? indexedDB,
@@ -90,7 +108,14 @@ export async function openClient(options: ClientOptions = {}): Promise<Client> {
       reset();
       throw error;
     }));
-  await connect();
+}
+
+/** Opens the device database (creating or migrating it) and returns the data layer. */
+export async function openClient(options: ClientOptions = {}): Promise<Client> {
+  const clock = options.clock ?? Date.now;
+  const random = options.random ?? ((bytes: Uint8Array) => crypto.getRandomValues(bytes));
+  const connect = connector(options);
+  await connect(); // open errors (private mode, a blocked upgrade) surface to the caller here
   let device: Promise<string> | undefined;
   const iso = () => new Date(clock()).toISOString();
 
@@ -130,7 +155,7 @@ export async function openClient(options: ClientOptions = {}): Promise<Client> {
       const responses = await backupResponses(await connect(), opts.all === true);
       return { format: 'stance-backup', version: 1, device: await client.deviceId(), exportedAt: iso(), responses };
     },
-    close: () => void current?.then((db) => db.close(), () => undefined),
+    close: () => void connect().then((db) => db.close(), () => undefined),
   };
   return client;
 }

@@ -7,26 +7,37 @@ import { runPass, type SyncReport } from './send';
 
 export type { SyncReport } from './send';
 
-/** The sync-status signal the UI shows. `failed` responses are still waiting in the outbox. */
+/** The sync-status signal the UI shows. */
 export type SyncStatus = {
+  /** Responses in the outbox, as of the last look. */
   waiting: number;
   syncing: boolean;
+  /** During a pass: responses answered so far of those waiting when it started (plus any added). */
   progress?: { done: number; total: number };
+  /** When the server last acknowledged something from this device (kept across reloads). */
   lastSyncedAt?: string;
+  /** Why the last pass stopped early; cleared by a pass that completes. */
   lastError?: string;
   lastErrorCode?: ErrorCode;
+  /** When the scheduled retry fires (only while started). */
   nextRetryAt?: string;
 };
 
 /** Where and how to sync; every source of time, randomness and I/O can be injected. */
 export interface SyncOptions {
+  /** Prefix of API paths; '' (the default) is the same origin. */
   baseUrl?: string;
   fetch?: typeof fetch;
   clock?: () => number;
+  /** Uniform in [0, 1), for the backoff jitter. */
   random?: () => number;
+  /** Default 1 s doubling to at most 5 min, full jitter. */
   backoff?: Backoff;
+  /** Responses per request, default 100 (the server takes up to 200). */
   batchSize?: number;
+  /** Per request, default 30 s. */
   timeoutMs?: number;
+  /** Web Locks; default `navigator.locks`, null for the in-process lock. */
   locks?: LockManager | null;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -34,12 +45,17 @@ export interface SyncOptions {
 
 /** Sends the outbox and keeps the device's copy of surveys and results fresh. */
 export interface SyncEngine {
+  /** One pass over the outbox under the sync lock; never throws, failures are counted. */
   sync(): Promise<SyncReport>;
   status(): SyncStatus;
+  /** Calls `fn` on every status change; returns the unsubscribe function. */
   subscribe(fn: (status: SyncStatus) => void): () => void;
+  /** Syncs now, on `online`, when the page becomes visible, and on the retry timer after failures. */
   start(): void;
   stop(): void;
+  /** Fetches survey definitions this device lacks; never throws. */
   refreshSurveys(): Promise<RefreshReport>;
+  /** Fetches and caches a results snapshot; undefined when unreachable or refused. */
   refreshResults(surveyId: string, query?: Record<string, string>): Promise<unknown | undefined>;
 }
 
