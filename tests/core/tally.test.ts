@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/core/response';
+import { buildSnapshot, MIN_SEGMENT, NO_GROUP, ResultsSnapshotSchema } from '../../src/core/results';
+import type { TallyRow } from '../../src/core/results';
+import { meanWithInterval, summariseQuestion, tQuantile95 } from '../../src/core/summary';
+import { addResponse, emptyTally, mergeTallies, removeResponse } from '../../src/core/tally';
+import type { Tally } from '../../src/core/tally';
+import { pollAnswers } from '../server/fixtures/answers';
+import { pollSurvey } from '../server/fixtures/surveys';
+
+const tallyOf = (answers: Answers[]): Tally => answers.reduce((t, a) => addResponse(t, pollSurvey, a), emptyTally());
+
+describe('tallies', () => {
+  it('remove undoes add exactly', () => {
+    fc.assert(
+      fc.property(fc.array(pollAnswers, { maxLength: 20 }), pollAnswers, (before, extra) => {
+        const t = tallyOf(before);
+        const expected = structuredClone(t);
+        removeResponse(addResponse(t, pollSurvey, extra), pollSurvey, extra);
+        expect(t).toEqual(expected);
+      }),
+    );
+  });
+
+  it('merging the tallies of two halves equals the tally of the whole, in either order', () => {
+    fc.assert(
+      fc.property(fc.array(pollAnswers, { maxLength: 20 }), fc.array(pollAnswers, { maxLength: 20 }), (a, b) => {
+        const whole = tallyOf([...a, ...b]);
+        expect(mergeTallies(tallyOf(a), tallyOf(b))).toEqual(whole);
+        expect(mergeTallies(tallyOf(b), tallyOf(a))).toEqual(whole);
+      }),
+    );
+  });
+
+  it('merging leaves its inputs unchanged', () => {
+    const a = tallyOf([{ role: 'industry', agree: 3, spec: 0, budget: { a: 100, b: 0, c: 0 }, rank: ['x', 'y'] }]);
+    const copy = structuredClone(a);
+    mergeTallies(a, a);
+    expect(a).toEqual(copy);
+  });
+});
+
+describe('summaries', () => {
+  it('computes mean and a t-based 95% interval', () => {
+    // 1..5: mean 3, sd sqrt(2.5), t(4) = 2.776
+    const half = 2.776 * Math.sqrt(2.5 / 5);
+    expect(meanWithInterval(5, 15, 55)).toEqual({ mean: 3, ci: [Math.round((3 - half) * 1e4) / 1e4, Math.round((3 + half) * 1e4) / 1e4] });
+    expect(meanWithInterval(1, 4, 16)).toEqual({ mean: 4, ci: null });
+    expect(meanWithInterval(0, 0, 0)).toEqual({ mean: null, ci: null });
+    expect(tQuantile95(1000)).toBeCloseTo(1.9623, 3);
+    expect(tQuantile95(40)).toBeCloseTo(2.0211, 3);
+  });
+
+  it('gives Borda scores and first-place shares for rankings', () => {
+    const rank = pollSurvey.sections[1]!.questions.find((q) => q.id === 'rank')!;
+    const t = tallyOf([
+      { rank: ['x', 'y'] }, { rank: ['x', 'z'] }, { rank: ['y', 'x'] }, { rank: ['z', 'y'] },
+    ] as Answers[]);
+    const s = summariseQuestion(rank, t.questions.rank);
+    expect(s).toMatchObject({
+      kind: 'ranking',
+      n: 4,
+      options: {
+        x: { points: 5, borda: 1.25, firstShare: 0.5, positions: [2, 1] },
+        y: { points: 4, borda: 1, firstShare: 0.25, positions: [1, 2] },
+        z: { points: 3, borda: 0.75, firstShare: 0.25, positions: [1, 1] },
+      },
+    });
+  });
+
+  it('gives counts and shares for choices, and means per allocation area', () => {
+    const questions = pollSurvey.sections[1]!.questions;
+    const t = tallyOf([
+      { sectors: ['x', 'y'], budget: { a: 100, b: 0, c: 0 } }, { sectors: ['x'], budget: { a: 0, b: 50, c: 50 } },
+    ] as Answers[]);
+    expect(summariseQuestion(questions[0]!, t.questions.sectors)).toEqual({ kind: 'choice', n: 2, counts: { x: 2, y: 1 }, shares: { x: 1, y: 0.5, z: 0 } });
+    const budget = summariseQuestion(questions[1]!, t.questions.budget);
+    expect(budget).toMatchObject({ kind: 'allocation', n: 2, areas: { a: { mean: 50 }, b: { mean: 25 }, c: { mean: 25 } } });
+  });
+});
+
+describe('results snapshots', () => {
+  const rows = (specs: [string, string, string, number][]): TallyRow[] =>
+    specs.map(([wave, channel, group, n]) => ({
+      wave, channel, group,
+      tally: tallyOf(Array.from({ length: n }, (_, i) => ({ role: group, agree: 1 + (i % 5), spec: 0, budget: { a: 100, b: 0, c: 0 }, rank: ['x', 'y'] }) as Answers)),
+    }));
+
+  it('withholds segments under the minimum, with no count or figures', () => {
+    const snapshot = buildSnapshot({
+      survey: pollSurvey,
+      rows: rows([['open', 'web', 'industry', 7], ['open', 'web', 'government', 2], ['open', 'field', 'academia', 4]]),
+      filters: {}, waves: [], generatedAt: '2025-06-01T00:00:00.000Z',
+    });
+    expect(ResultsSnapshotSchema.parse(snapshot)).toEqual(snapshot);
+    expect(snapshot.count).toBe(13);
+    expect(snapshot.groups).toEqual([
+      expect.objectContaining({ group: 'industry', withheld: false, count: 7 }),
+      { group: 'government', withheld: true, count: null },
+      { group: 'academia', withheld: true, count: null },
+    ]);
+    expect(snapshot.channels).toEqual([
+      expect.objectContaining({ channel: 'field', withheld: true }),
+      expect.objectContaining({ channel: 'web', withheld: false, count: 9 }),
+    ]);
+  });
+
+  it('withholds the whole snapshot when the filters leave fewer than the minimum', () => {
+    const snapshot = buildSnapshot({
+      survey: pollSurvey, rows: rows([['open', 'web', 'industry', MIN_SEGMENT - 1]]),
+      filters: {}, waves: [], generatedAt: '2025-06-01T00:00:00.000Z',
+    });
+    expect(snapshot.count).toBeNull();
+    expect(snapshot.overall).toEqual({ withheld: true, count: null });
+  });
+
+  it('withholds single questions that fewer than the minimum answered', () => {
+    const r = rows([['open', 'web', 'industry', 6]]);
+    addResponse(r[0]!.tally, pollSurvey, { role: 'industry', agree: 2, spec: 1, budget: { a: 0, b: 100, c: 0 }, rank: ['z', 'y'], why: 'hi' });
+    const snapshot = buildSnapshot({ survey: pollSurvey, rows: r, filters: {}, waves: [], generatedAt: 'x' });
+    if (snapshot.overall.withheld) throw new Error('expected figures');
+    expect(snapshot.overall.withheldQuestions).toEqual(['why']);
+    expect(snapshot.overall.questions.why).toBeUndefined();
+    expect(snapshot.overall.questions.sectors).toEqual({ kind: 'choice', n: 0, counts: {}, shares: { x: 0, y: 0, z: 0 } });
+  });
+
+  it('orders waves by registered start for trends and applies filters to every breakdown', () => {
+    const snapshot = buildSnapshot({
+      survey: pollSurvey,
+      rows: rows([['b-wave', 'web', 'industry', 5], ['a-wave', 'web', 'industry', 6], ['b-wave', 'field', 'industry', 5]]),
+      filters: { channel: 'web' },
+      waves: [
+        { slug: 'b-wave', label: 'Morning', startsAt: '2025-06-01T09:00:00.000Z', oneResponsePerDevice: false },
+        { slug: 'a-wave', label: 'Afternoon', startsAt: '2025-06-01T14:00:00.000Z', oneResponsePerDevice: false },
+      ],
+      generatedAt: 'x',
+    });
+    expect(snapshot.waves.map((w) => [w.wave, w.label, w.count])).toEqual([['b-wave', 'Morning', 5], ['a-wave', 'Afternoon', 6]]);
+    expect(snapshot.count).toBe(11);
+  });
+
+  it('has no groups without segmentBy, and puts unanswered segment answers under the sentinel', () => {
+    const { segmentBy: _, ...unsegmented } = pollSurvey;
+    expect(buildSnapshot({ survey: unsegmented, rows: rows([['open', 'web', NO_GROUP, 5]]), filters: {}, waves: [], generatedAt: 'x' }).groups).toEqual([]);
+  });
+});
