@@ -26,7 +26,7 @@ const ORGANISER_ROUTES: [string, string][] = [
 describe('organiser routes', () => {
   it.each(ORGANISER_ROUTES)('%s %s answers 401 without the token or with a wrong one', async (method, path) => {
     const { app } = await setup();
-    for (const headers of [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: 'Basic abc' }, { Authorization: `Bearer ${'organiser-secret-token'}x` }]) {
+    for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer wrong-token' }, { Authorization: 'Basic abc' }, { Authorization: `Bearer ${'organiser-secret-token'}x` }]) {
       const res = await app.request(path, { method, headers, body: method === 'POST' ? '{}' : undefined });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
