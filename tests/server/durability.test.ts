@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,10 +26,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built server and resolves once it says it is listening. */
-async function start(port: number): Promise<ChildProcess> {
+/** Starts the built server and resolves with its output once it says it is listening. */
+async function start(port: number, env: Record<string, string> = {}): Promise<ChildProcess & { output: () => string }> {
   const child = spawn(process.execPath, [join(outDir, 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STANCE_ADMIN_TOKEN: TOKEN, RATE_LIMIT: 'off' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STANCE_ADMIN_TOKEN: TOKEN, RATE_LIMIT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -46,7 +47,7 @@ async function start(port: number): Promise<ChildProcess> {
     child.stderr!.on('data', look);
     child.on('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
   });
-  return child;
+  return Object.assign(child, { output: () => output });
 }
 
 beforeAll(() => {
@@ -94,5 +95,30 @@ describe('durability of the built server', () => {
       body: JSON.stringify({ responses: [response] }),
     });
     expect(await again.json()).toEqual({ results: [{ id: response.id, status: 'duplicate' }] });
+  });
+});
+
+describe('the built server', () => {
+  it('serves HTTPS with its own certificate and prints the address', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'stance-tls-'));
+    const cert = join(dataDir, 'cert.pem');
+    const key = join(dataDir, 'key.pem');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1', '-keyout', key, '-out', cert]);
+    if (made.status !== 0) return; // no openssl here: nothing to test with
+    const port = await freePort();
+    const server = await start(port, { TLS_CERT: cert, TLS_KEY: key, STANCE_ADMIN_TOKEN: '' });
+    const body = await new Promise<string>((done, fail) => {
+      get({ host: '127.0.0.1', port, path: '/api/v1/health', rejectUnauthorized: false }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => done(text));
+      }).on('error', fail);
+    });
+    expect(JSON.parse(body)).toMatchObject({ status: 'ok', storage: 'sqlite' });
+    expect(server.output()).toContain(`https://127.0.0.1:${port}/`);
+    // Without STANCE_ADMIN_TOKEN a token is made, printed once and kept with mode 0600.
+    expect(server.output()).toMatch(/Organiser token \(shown only this once/);
+    const { statSync } = await import('node:fs');
+    expect(statSync(join(dataDir, 'admin-token')).mode & 0o777).toBe(0o600);
   });
 });
