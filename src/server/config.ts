@@ -24,6 +24,8 @@ export type AppConfig = {
   liveIntervalMs: number;
   heartbeatMs: number;
   version: string;
+  /** The address for join links and QR codes (PUBLIC_URL), when set. */
+  publicUrl?: string;
   log: (message: string) => void;
 };
 
@@ -32,7 +34,6 @@ export type ServerConfig = AppConfig & {
   port: number;
   host: string;
   dataDir: string;
-  publicUrl?: string;
   tlsCert?: string;
   tlsKey?: string;
   /** Whether STANCE_ADMIN_TOKEN was set; if not, main.ts reads or makes the token file. */
@@ -88,11 +89,11 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       staticDir: resolve(env.STATIC_DIR || defaults.staticDir),
       surveysDir: resolve(dataDir, 'surveys'),
       version: defaults.version,
+      publicUrl: env.PUBLIC_URL || undefined,
     }),
     port: number(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
     dataDir,
-    publicUrl: env.PUBLIC_URL || undefined,
     tlsCert: env.TLS_CERT || undefined,
     tlsKey: env.TLS_KEY || undefined,
     adminTokenFromEnv: !!env.STANCE_ADMIN_TOKEN,

@@ -47,6 +47,7 @@ export function overviewRoutes({ store, config }: Services): Hono {
       waves,
       channels: list(byChannel, 'channel'),
       groups: list(byGroup, 'group'),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     });
   });
 

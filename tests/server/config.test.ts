@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMIT, readConfig } from '../../src/server/config';
+import { listenUrls } from '../../src/server/urls';
+import { AUTH, getJson, setup } from './helpers';
+
+const defaults = { staticDir: '/srv/app', version: '9.9.9' };
+
+describe('configuration', () => {
+  it('uses the documented defaults', () => {
+    const config = readConfig({}, defaults);
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: resolve('./data'),
+      surveysDir: resolve('./data/surveys'),
+      trustProxy: false,
+      rateLimit: DEFAULT_RATE_LIMIT,
+      adminTokenFromEnv: false,
+      staticDir: '/srv/app',
+    });
+    expect(config.publicUrl).toBeUndefined();
+  });
+
+  it('reads every variable and refuses wrong ones by name', () => {
+    const config = readConfig(
+      { PORT: '443', HOST: '127.0.0.1', DATA_DIR: '/var/stance', STANCE_ADMIN_TOKEN: 't', PUBLIC_URL: 'https://survey.example', TLS_CERT: 'c.pem', TLS_KEY: 'k.pem', TRUST_PROXY: 'true', RATE_LIMIT: 'off' },
+      defaults,
+    );
+    expect(config).toMatchObject({ port: 443, host: '127.0.0.1', dataDir: '/var/stance', adminToken: 't', adminTokenFromEnv: true, publicUrl: 'https://survey.example', tlsCert: 'c.pem', tlsKey: 'k.pem', trustProxy: true, rateLimit: false });
+    expect(() => readConfig({ PORT: 'eighty' }, defaults)).toThrow(/PORT/);
+    expect(() => readConfig({ TLS_CERT: 'c.pem' }, defaults)).toThrow(/TLS_CERT and TLS_KEY/);
+    expect(readConfig({ RATE_LIMIT_IP_PER_SECOND: '50' }, defaults).rateLimit).toMatchObject({ ipPerSecond: 50 });
+  });
+
+  it('prints PUBLIC_URL when set, else LAN addresses and localhost', () => {
+    expect(listenUrls({ publicUrl: 'https://survey.example/', https: true, host: '0.0.0.0', port: 443 })).toEqual(['https://survey.example/']);
+    const lan = listenUrls({ https: false, host: '0.0.0.0', port: 8080 });
+    expect(lan.at(-1)).toBe('http://localhost:8080/');
+    expect(lan.every((u) => /^http:\/\/[^/]+:8080\/$/.test(u))).toBe(true);
+  });
+
+  it('tells the organiser UI the public address in the overview', async () => {
+    const { app } = await setup({ config: { publicUrl: 'https://survey.example/' } });
+    expect((await getJson(app, '/api/v1/surveys/poll/overview', AUTH)).body.publicUrl).toBe('https://survey.example/');
+  });
+});
