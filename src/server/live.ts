@@ -64,7 +64,9 @@ export class LiveHub {
     const byView = new Map<string, Subscriber[]>();
     for (const s of channel.subscribers) {
       const key = canonicalJson([s.survey.version, s.filters]);
-      byView.set(key, [...(byView.get(key) ?? []), s]);
+      const group = byView.get(key);
+      if (group) group.push(s);
+      else byView.set(key, [s]);
     }
     for (const group of byView.values()) {
       try {

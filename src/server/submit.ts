@@ -1,6 +1,7 @@
 import { canonicalJson } from '../core/canonical';
 import { ResponseSchema } from '../core/response';
 import { groupOf } from '../core/results';
+import { describeIssues } from '../core/issue-messages';
 import { validateResponse } from '../core/validate';
 import { submittedAfterClose } from '../core/waves';
 import type { ItemResult } from '../core/wire';
@@ -36,7 +37,7 @@ export async function prepare(store: Store, raw: unknown): Promise<Candidate> {
   const wave = await store.getWave(response.surveyId, response.wave);
   const candidate = { id, response, survey, canonical, hash: sha256(canonical), group: groupOf(survey, response.answers), onePerDevice: !!wave?.oneResponsePerDevice };
   const issues = validateResponse(survey, response);
-  if (issues.length) return { ...candidate, rejection: { code: 'invalid', message: 'some answers are not acceptable', issues } };
+  if (issues.length) return { ...candidate, rejection: { code: 'invalid', message: 'some answers are not acceptable', issues: describeIssues(issues) } };
   if (submittedAfterClose(wave, response.submittedAt)) {
     return { ...candidate, rejection: { code: 'closed', message: `wave ${response.wave} closed before this response was submitted` } };
   }
