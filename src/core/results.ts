@@ -29,6 +29,7 @@ function segment<T extends z.core.$ZodLooseShape>(key: T) {
   return z.discriminatedUnion('withheld', [z.object({ ...key, ...shown }), z.object({ ...key, ...hidden })]);
 }
 
+/** The figures of one set of responses (the whole, a group, a wave or a channel), or its withholding. */
 export const SegmentSchema = segment({});
 export type Segment = z.infer<typeof SegmentSchema>;
 
@@ -49,6 +50,7 @@ export const ResultsSnapshotSchema = z.object({
   channels: z.array(segment({ channel: z.string() })),
 });
 export type ResultsSnapshot = z.infer<typeof ResultsSnapshotSchema>;
+/** Which responses a snapshot covers: any of wave, channel and stakeholder group. */
 export type ResultsFilters = ResultsSnapshot['filters'];
 
 /** One stored tally: the responses of one version × wave × channel × group. */
@@ -100,6 +102,23 @@ export type SnapshotInput = {
   generatedAt: string;
 };
 
+/**
+ * Segments for one breakdown, in `order`. If the withheld segments together hold 1–4
+ * responses, the whole minus the shown ones would give their figures away, so the
+ * smallest shown segment is withheld too (secondary suppression); then any difference
+ * covers at least MIN_SEGMENT responses.
+ */
+function breakdown(survey: Survey, merged: Map<string, Tally>, order: string[]): [string, Segment][] {
+  const segments = order.map((key): [string, Segment] => [key, summariseSegment(survey, merged.get(key)!)]);
+  const hiddenCount = order.reduce((n, key, i) => n + (segments[i]![1].withheld ? merged.get(key)!.count : 0), 0);
+  if (hiddenCount > 0 && hiddenCount < MIN_SEGMENT) {
+    const shown = segments.filter(([, s]) => !s.withheld);
+    const smallest = shown.sort(([, a], [, b]) => (a.count ?? 0) - (b.count ?? 0))[0];
+    if (smallest) smallest[1] = { withheld: true, count: null };
+  }
+  return segments;
+}
+
 /** The results snapshot: merges the matching tally rows at read time; never looks at responses. */
 export function buildSnapshot({ survey, rows, filters, waves, generatedAt }: SnapshotInput): ResultsSnapshot {
   const matching = rows.filter(
@@ -121,16 +140,13 @@ export function buildSnapshot({ survey, rows, filters, waves, generatedAt }: Sna
     minSegment: MIN_SEGMENT,
     count: overall.count,
     overall,
-    groups:
-      survey.segmentBy === undefined
-        ? []
-        : orderedGroups(survey, byGroup.keys()).map((group) => ({ group, ...summariseSegment(survey, byGroup.get(group)!) })),
-    waves: orderedWaves(byWave.keys(), registered).map((wave) => ({
+    groups: survey.segmentBy === undefined ? [] : breakdown(survey, byGroup, orderedGroups(survey, byGroup.keys())).map(([group, s]) => ({ group, ...s })),
+    waves: breakdown(survey, byWave, orderedWaves(byWave.keys(), registered)).map(([wave, s]) => ({
       wave,
       label: registered.get(wave)?.label ?? null,
       startsAt: registered.get(wave)?.startsAt ?? null,
-      ...summariseSegment(survey, byWave.get(wave)!),
+      ...s,
     })),
-    channels: CHANNELS.filter((ch) => byChannel.has(ch)).map((channel) => ({ channel, ...summariseSegment(survey, byChannel.get(channel)!) })),
+    channels: breakdown(survey, byChannel, CHANNELS.filter((ch) => byChannel.has(ch))).map(([channel, s]) => ({ channel, ...s })),
   };
 }

@@ -46,19 +46,23 @@ describe('GET /api/v1/surveys/:id/results', () => {
     }
   });
 
-  it('shows groups side by side and withholds those with fewer than 5', async () => {
+  it('shows groups side by side and withholds those with fewer than 5, and the next smallest when needed', async () => {
     const { app } = await setup();
     await submit(app, [
-      ...Array.from({ length: 5 }, () => pollResponse({}, { role: 'industry', agree: 5 })),
+      ...Array.from({ length: 6 }, () => pollResponse({}, { role: 'industry', agree: 5 })),
+      ...Array.from({ length: 5 }, () => pollResponse({}, { role: 'government', agree: 3 })),
       ...Array.from({ length: 2 }, () => pollResponse({}, { role: 'academia', agree: 1 })),
     ]);
     const { body } = await getJson(app, '/api/v1/surveys/poll/results');
     const snapshot = body as ResultsSnapshot;
+    expect(snapshot.count).toBe(13);
     expect(snapshot.groups).toEqual([
-      expect.objectContaining({ group: 'industry', withheld: false, count: 5 }),
+      expect.objectContaining({ group: 'industry', withheld: false, count: 6 }),
+      // Government has 5, but showing it would let anyone subtract academia's 2 from the whole.
+      { group: 'government', withheld: true, count: null },
       { group: 'academia', withheld: true, count: null },
     ]);
-    expect(JSON.stringify(snapshot.groups[1])).not.toContain('agree');
+    expect(JSON.stringify(snapshot.groups[2])).not.toContain('agree');
   });
 
   it('is for the organiser only when the survey does not make results public', async () => {
