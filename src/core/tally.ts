@@ -115,12 +115,28 @@ function bump(counts: Record<string, number>, key: string, by: number): void {
 
 /** The tally of the union of two disjoint sets of responses; neither input is changed. */
 export function mergeTallies(a: Tally, b: Tally): Tally {
-  const out: Tally = { count: a.count + b.count, questions: structuredClone(a.questions) };
+  const out: Tally = { count: a.count + b.count, questions: {} };
+  for (const [id, entry] of Object.entries(a.questions)) out.questions[id] = cloneQuestion(entry);
   for (const [id, entry] of Object.entries(b.questions)) {
     const into = out.questions[id];
-    out.questions[id] = into ? mergeQuestion(into, entry) : structuredClone(entry);
+    out.questions[id] = into ? mergeQuestion(into, entry) : cloneQuestion(entry);
   }
   return out;
+}
+
+/** A deep copy of one question's tally (core runs where structuredClone may be missing). */
+function cloneQuestion(entry: QuestionTally): QuestionTally {
+  switch (entry.kind) {
+    case 'numeric':
+    case 'choice':
+      return { ...entry, counts: { ...entry.counts } };
+    case 'allocation':
+      return { ...entry, areas: Object.fromEntries(Object.entries(entry.areas).map(([id, a]) => [id, { ...a }])) };
+    case 'ranking':
+      return { ...entry, positions: Object.fromEntries(Object.entries(entry.positions).map(([id, p]) => [id, [...p]])) };
+    case 'text':
+      return { ...entry };
+  }
 }
 
 function mergeQuestion(into: QuestionTally, from: QuestionTally): QuestionTally {
