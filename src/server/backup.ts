@@ -29,7 +29,7 @@ async function backup(): Promise<void> {
   const { n } = copy.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number };
   copy.close();
   if (check !== 'ok') throw new Error(`the copy at ${target} failed its integrity check: ${String(check)}`);
-  console.log(`Backup written to ${target} (${n} responses).`);
+  console.log(`Backup written to ${target} (${n} ${n === 1 ? 'response' : 'responses'}).`);
 }
 
 backup().catch((error: unknown) => {

@@ -95,6 +95,15 @@ describe('durability of the built server', () => {
       body: JSON.stringify({ responses: [response] }),
     });
     expect(await again.json()).toEqual({ results: [{ id: response.id, status: 'duplicate' }] });
+
+    // An online backup while the server runs holds the response too.
+    const target = join(dataDir, 'backups', 'copy.db');
+    const backup = spawnSync(process.execPath, [join(outDir, 'backup.js'), target], { env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+    expect(backup.stdout).toContain('(1 response)');
+    const copy = new Database(target, { readonly: true });
+    expect(copy.prepare('SELECT id FROM responses').all()).toEqual([{ id: response.id }]);
+    copy.close();
+    expect(spawnSync(process.execPath, [join(outDir, 'backup.js'), target], { env: { ...process.env, DATA_DIR: dataDir } }).status).toBe(1);
   });
 });
 
