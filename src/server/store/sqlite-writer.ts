@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Response as SurveyResponse } from '../../core/response';
 import type { Survey } from '../../core/survey';
+import { allQuestions } from '../../core/survey';
 import { addResponse, removeResponse } from '../../core/tally';
 import type { ItemResult } from '../../core/wire';
 import type { TallyCache, TallyChanges } from './tally-cache';
 import type { Candidate } from './types';
 
 type Accepted = Extract<Candidate, { survey: Survey }>;
+
+/** The text questions of each survey version, worked out once rather than per response. */
+const textQuestions = new WeakMap<Survey, Set<string>>();
 
 /**
  * The write side of the SQLite store: every statement that changes responses runs here,
@@ -82,8 +86,10 @@ export class SqliteWriter {
   }
 
   private comments(survey: Survey, r: SurveyResponse): [string, string][] {
-    const textIds = new Set(survey.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'text').map((q) => q.id));
-    return Object.entries(r.answers).filter((e): e is [string, string] => textIds.has(e[0]) && typeof e[1] === 'string');
+    let textIds = textQuestions.get(survey);
+    if (!textIds) textQuestions.set(survey, (textIds = new Set(allQuestions(survey).filter((q) => q.kind === 'text').map((q) => q.id))));
+    const ids = textIds;
+    return Object.entries(r.answers).filter((e): e is [string, string] => ids.has(e[0]) && typeof e[1] === 'string');
   }
 
   /** Deletes one response and subtracts it from its tally row; returns the surveys changed. */
