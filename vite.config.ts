@@ -16,6 +16,9 @@ export default defineConfig({
       manifestFilename: 'manifest.webmanifest',
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       injectManifest: {
+        // A classic script: browsers without module service workers run it too, and nothing
+        // in it may use `import.meta` (the data layer's lazy imports are inlined here).
+        rollupFormat: 'iife',
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         globIgnores: ['assets/organiser/**', 'screenshot*.png'],
       },
@@ -40,6 +43,10 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // index.html preloads the entry's static imports, so nothing waits on a waterfall. Lazy
+    // screens are precached by the service worker, so lists of their dependencies in the
+    // first load would only speed up a first visit's later screens.
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     outDir: 'dist/app',
     emptyOutDir: true,
     rolldownOptions: {

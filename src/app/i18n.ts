@@ -5,12 +5,7 @@ import type { Locale } from '../core/vocabulary';
 const STORAGE_KEY = 'stance.locale';
 
 const STRINGS = {
-  appName: { ko: 'Stance', en: 'Stance' },
   language: { ko: '언어', en: 'Language' },
-  surveysHere: { ko: '이 기기의 설문', en: 'Surveys on this device' },
-  startSurvey: { ko: '설문 시작', en: 'Open survey' },
-  context: { ko: '알아 두면 좋은 사실', en: 'Background facts' },
-  source: { ko: '출처', en: 'Source' },
   noticeTitle: { ko: '시작하기 전에', en: 'Before you start' },
   start: { ko: '시작하기', en: 'Start' },
   back: { ko: '이전', en: 'Back' },
@@ -39,21 +34,6 @@ const STRINGS = {
   pickUpTo: { ko: '최대 선택 수', en: 'Pick at most' },
   charactersLeft: { ko: '남은 글자 수', en: 'Characters left' },
   sliderUnset: { ko: '아직 선택하지 않았습니다. 막대를 움직여 선택하세요.', en: 'Not chosen yet. Move the slider to choose.' },
-  sliderValue: { ko: '선택한 값', en: 'Selected' },
-  fieldMode: { ko: '현장 조사 모드', en: 'Field mode' },
-  fieldModeOn: { ko: '현장 조사 모드 켜기', en: 'Turn on field mode' },
-  fieldModeOff: { ko: '현장 조사 모드 끄기', en: 'Turn off field mode' },
-  fieldModeIsOn: { ko: '현장 조사 모드가 켜져 있습니다. 제출할 때마다 다음 응답자를 위한 빈 설문이 열립니다.', en: 'Field mode is on. After each submission a blank survey opens for the next respondent.' },
-  collector: { ko: '조사원 이름', en: 'Collector name' },
-  collectorHelp: { ko: '한 번만 입력하면 이 기기의 모든 응답에 기록됩니다. 개인정보이므로 필요할 때만 입력하세요.', en: 'Entered once and recorded with every response on this device. It is personal data: enter it only when needed.' },
-  save: { ko: '저장', en: 'Save' },
-  onDevice: { ko: '이 기기의 응답', en: 'Responses on this device' },
-  waiting: { ko: '전송 대기', en: 'Waiting to send' },
-  sent: { ko: '전송 완료', en: 'Sent' },
-  rejectedCount: { ko: '거부됨', en: 'Rejected' },
-  storage: { ko: '저장 공간', en: 'Storage' },
-  persistent: { ko: '영구 저장이 허용되었습니다.', en: 'Persistent storage is granted.' },
-  notPersistent: { ko: '이 브라우저는 저장된 응답을 지울 수 있습니다. 특히 Safari는 홈 화면에 추가하지 않은 사이트의 데이터를 7일 동안 방문하지 않으면 삭제합니다. 공유 메뉴에서 "홈 화면에 추가"를 눌러 앱으로 설치하세요.', en: 'This browser may delete the saved responses. Safari in particular deletes the data of a site not added to the Home Screen after seven days without a visit. Install the app: Share, then "Add to Home Screen" (or the browser menu, "Install app").' },
   errorTitle: { ko: '설문을 열 수 없습니다', en: 'This survey cannot be opened' },
   notFound: { ko: '이 기기에 없는 설문입니다.', en: 'This survey is not on this device.' },
   home: { ko: '처음으로', en: 'Home' },
@@ -68,7 +48,11 @@ const STRINGS = {
   storageFailed: { ko: '기기에 저장하지 못했습니다. 응답은 화면에 그대로 있습니다. 다시 시도해 주세요.', en: 'The response could not be saved on this device. Your answers are still here: please try again.' },
   loading: { ko: '불러오는 중…', en: 'Loading…' },
   statusWaiting: { ko: '개 응답이 전송을 기다립니다', en: 'responses waiting to send' },
+  statusSending: { ko: '전송 중', en: 'Sending' },
+  statusRetrying: { ko: '연결되면 다시 보냅니다', en: 'will retry when a connection is available' },
   statusAllSent: { ko: '모든 응답이 전송되었습니다', en: 'All responses sent' },
+  startSurvey: { ko: '설문 시작', en: 'Open survey' },
+  fieldMode: { ko: '현장 조사 모드', en: 'Field mode' },
 } satisfies Record<string, LocalizedText>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -98,6 +82,11 @@ export function setLocale(next: Locale): void {
 /** A UI string in the current locale. */
 export function t(key: StringKey): string {
   return STRINGS[key][locale()];
+}
+
+/** A lookup for a lazily loaded page's own strings, so they stay out of the first load. */
+export function translator<K extends string>(strings: Record<K, LocalizedText>): (key: K) => string {
+  return (key) => strings[key][locale()];
 }
 
 /** A survey text in the current locale. */

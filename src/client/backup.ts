@@ -1,6 +1,6 @@
 import type { Response } from '../core/response';
 import type { StanceDatabase } from './db';
-import { byId } from './outbox';
+import { byId } from './ledger';
 
 /** A device backup file, importable on the server with the same idempotency as `POST /responses`. */
 export type Backup = { format: 'stance-backup'; version: 1; device: string; exportedAt: string; responses: Response[] };

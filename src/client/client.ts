@@ -3,7 +3,8 @@ import type { Survey } from '../core/survey';
 import type { ItemResult } from '../core/wire';
 import type { Clock, RandomSource } from '../core/ids';
 import { uuidv7 } from '../core/ids';
-import { backupResponses, type Backup } from './backup';
+import type { Backup } from './backup';
+import type * as ledger from './ledger';
 import { DB_NAME, openDatabase, type RejectedRecord, type ResultsRecord, type StanceDatabase } from './db';
 import { createDraftSaver, discardDraft, listDrafts, loadDraft, saveDraft, type Draft, type DraftSaver } from './drafts';
 import * as outbox from './outbox';
@@ -51,7 +52,7 @@ export interface Client {
   /** Moves a refused response back to the outbox. */
   requeueRejected(id: string): Promise<void>;
   /** Waiting, acknowledged and refused counts, and per collector. */
-  counts(): Promise<outbox.Counts>;
+  counts(): Promise<ledger.Counts>;
   /** Every response of a survey held here (waiting and acknowledged), oldest first. */
   listResponses(surveyId: string): Promise<Response[]>;
   /** [surveyId, version] pairs that held responses refer to. */
@@ -63,6 +64,7 @@ export interface Client {
   getSurvey(id: string, version?: number): Promise<Survey | undefined>;
   /** [id, version] of every stored definition. */
   surveyKeys(): Promise<[string, number][]>;
+  getSurveyRecord(id: string): Promise<unknown>;
   /** Caches a results snapshot under a `resultsKey`, stamped with the current time. */
   cacheResults(key: string, snapshot: unknown, etag?: string): Promise<void>;
   cachedResults(key: string): Promise<ResultsRecord | undefined>;
@@ -110,6 +112,9 @@ function connector(options: ClientOptions): () => Promise<StanceDatabase> {
     }));
 }
 
+/** The sending side's bookkeeping, loaded on first use: a respondent's first screens never need it. */
+const loadLedger = (): Promise<typeof ledger> => import('./ledger');
+
 /** Opens the device database (creating or migrating it) and returns the data layer. */
 export async function openClient(options: ClientOptions = {}): Promise<Client> {
   const clock = options.clock ?? Date.now;
@@ -139,19 +144,21 @@ export async function openClient(options: ClientOptions = {}): Promise<Client> {
     submitResponse: async (response) => outbox.submitResponse(await connect(), response),
     listOutbox: async (limit) => outbox.listOutbox(await connect(), limit),
     countOutbox: async () => outbox.countOutbox(await connect()),
-    recordResults: async (batch, results) => outbox.recordResults(await connect(), batch, results, iso()),
-    listRejected: async () => outbox.listRejected(await connect()),
-    requeueRejected: async (id) => outbox.requeueRejected(await connect(), id),
-    counts: async () => outbox.counts(await connect()),
-    listResponses: async (surveyId) => outbox.listResponses(await connect(), surveyId),
-    versionsInUse: async () => outbox.versionsInUse(await connect()),
+    recordResults: async (batch, results) => (await loadLedger()).recordResults(await connect(), batch, results, iso()),
+    listRejected: async () => (await loadLedger()).listRejected(await connect()),
+    requeueRejected: async (id) => (await loadLedger()).requeueRejected(await connect(), id),
+    counts: async () => (await loadLedger()).counts(await connect()),
+    listResponses: async (surveyId) => (await loadLedger()).listResponses(await connect(), surveyId),
+    versionsInUse: async () => (await loadLedger()).versionsInUse(await connect()),
     putSurveys: async (list) => surveys.putSurveys(await connect(), list),
     listSurveys: async () => surveys.listSurveys(await connect()),
     getSurvey: async (id, version) => surveys.getSurvey(await connect(), id, version),
     surveyKeys: async () => surveys.surveyKeys(await connect()),
+    getSurveyRecord: async (id) => surveys.latestSurveyRecord(await connect(), id),
     cacheResults: async (key, snapshot, etag) => surveys.cacheResults(await connect(), key, { snapshot, fetchedAt: iso(), etag }),
     cachedResults: async (key) => surveys.cachedResults(await connect(), key),
     exportBackup: async (opts = {}) => {
+      const { backupResponses } = await import('./backup');
       const responses = await backupResponses(await connect(), opts.all === true);
       return { format: 'stance-backup', version: 1, device: await client.deviceId(), exportedAt: iso(), responses };
     },

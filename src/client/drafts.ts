@@ -1,40 +1,33 @@
-import { z } from 'zod/mini';
-import { ResponseSchema } from '../core/response';
 import type { StanceDatabase } from './db';
+import type { Draft } from './draft-schema';
 import type { SaveResult } from './tx';
 import { commit, saveResult } from './tx';
 
-const R = ResponseSchema.shape;
+export type { Draft };
 
-/** A response in progress: one per survey on the device, resumed exactly where it was left. */
-export const DraftSchema = z.object({
-  surveyId: R.surveyId,
-  surveyVersion: R.surveyVersion,
-  responseId: R.id,
-  startedAt: R.startedAt,
-  updatedAt: R.startedAt,
-  step: z.int().check(z.gte(0)),
-  answers: R.answers,
-  wave: R.wave,
-  channel: R.channel,
-  collector: R.collector,
-  locale: R.locale,
-});
-export type Draft = z.infer<typeof DraftSchema>;
+/**
+ * Stored drafts are checked against today's schema (an older app may have written them).
+ * The schema library loads only when there is something to check, so a first visit,
+ * which has no draft, never pays for it.
+ */
+async function validDrafts(values: unknown[]): Promise<Draft[]> {
+  if (values.length === 0) return [];
+  const { DraftSchema } = await import('./draft-schema');
+  return values.flatMap((value) => {
+    const parsed = DraftSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 
 /** The draft of a survey, or undefined when there is none or what is stored no longer fits the schema. */
 export async function loadDraft(db: StanceDatabase, surveyId: string): Promise<Draft | undefined> {
-  const parsed = DraftSchema.safeParse(await db.get('drafts', surveyId));
-  return parsed.success ? parsed.data : undefined;
+  const stored = await db.get('drafts', surveyId);
+  return (await validDrafts(stored === undefined ? [] : [stored]))[0];
 }
 
 /** Every valid draft on the device. */
 export async function listDrafts(db: StanceDatabase): Promise<Draft[]> {
-  const all = await db.getAll('drafts');
-  return all.flatMap((value) => {
-    const parsed = DraftSchema.safeParse(value);
-    return parsed.success ? [parsed.data] : [];
-  });
+  return validDrafts(await db.getAll('drafts'));
 }
 
 /**

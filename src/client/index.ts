@@ -1,9 +1,9 @@
 export { openClient } from './client';
 export type { Client, ClientOptions } from './client';
-export { DraftSchema } from './drafts';
+export { DraftSchema } from './draft-schema';
 export type { Draft, DraftSaver } from './drafts';
 export type { SaveResult } from './tx';
-export type { Counts } from './outbox';
+export type { Counts } from './ledger';
 export type { RejectedRecord, SentRecord, ResultsRecord } from './db';
 export type { Backup } from './backup';
 export { resultsKey } from './surveys';

@@ -1,5 +1,4 @@
 import type { Survey } from '../core/survey';
-import { SurveySchema } from '../core/survey';
 import type { ResultsRecord, StanceDatabase } from './db';
 import { commit } from './tx';
 
@@ -9,8 +8,13 @@ export async function putSurveys(db: StanceDatabase, surveys: Survey[]): Promise
   await commit(tx, () => Promise.all(surveys.map((s) => tx.store.put(s))));
 }
 
-/** A stored definition, if it still passes today's schema (it may have been written by an older app). */
-function valid(value: unknown): Survey | undefined {
+/**
+ * A stored definition, if it still passes today's schema (it may have been written by an
+ * older app). The schema loads on first use, so a device holding no surveys never loads it.
+ */
+async function valid(value: unknown): Promise<Survey | undefined> {
+  if (value === undefined) return undefined;
+  const { SurveySchema } = await import('../core/survey');
   const parsed = SurveySchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
@@ -25,7 +29,7 @@ export async function listSurveys(db: StanceDatabase): Promise<Survey[]> {
   const latest = new Map<string, Survey>();
   // Key order is [id, version] ascending, so the last valid one per id wins.
   for (const value of await db.getAll('surveys')) {
-    const survey = valid(value);
+    const survey = await valid(value);
     if (survey) latest.set(survey.id, survey);
   }
   return [...latest.values()];
@@ -36,10 +40,17 @@ export async function getSurvey(db: StanceDatabase, id: string, version?: number
   if (version !== undefined) return valid(await db.get('surveys', [id, version]));
   const versions = (await surveyKeys(db)).filter(([key]) => key === id).map(([, v]) => v);
   for (const v of versions.reverse()) {
-    const survey = valid(await db.get('surveys', [id, v]));
+    const survey = await valid(await db.get('surveys', [id, v]));
     if (survey) return survey;
   }
   return undefined;
+}
+
+/** The newest stored definition of a survey as stored, valid or not, so the app can say what is wrong with it. */
+export async function latestSurveyRecord(db: StanceDatabase, id: string): Promise<unknown> {
+  const versions = (await surveyKeys(db)).filter(([key]) => key === id).map(([, v]) => v);
+  const newest = versions.length ? Math.max(...versions) : undefined;
+  return newest === undefined ? undefined : db.get('surveys', [id, newest]);
 }
 
 /** Keeps a results snapshot so the thank-you and results screens work offline, with its age. */

@@ -22,8 +22,11 @@ export type AnswerIssueCode =
   | 'unknown_question'
   | 'survey_mismatch';
 
-/** One problem with one question's answer; `question` is the question id. */
-export type AnswerIssue = { question: string; code: AnswerIssueCode; message: string };
+/**
+ * One problem with one question's answer; `question` is the question id. The app words it
+ * in the respondent's language; `describeIssues` adds English messages for the API.
+ */
+export type AnswerIssue = { question: string; code: AnswerIssueCode };
 
 type Check = AnswerIssueCode | null;
 
@@ -92,28 +95,9 @@ function checkRanking(question: Extract<Question, { kind: 'ranking' }>, value: A
   return value.length === question.pick ? null : 'wrong_count';
 }
 
-const MESSAGES: Record<AnswerIssueCode, string> = {
-  required: 'an answer is required',
-  wrong_type: 'the answer has the wrong type for this question',
-  not_integer: 'the answer must be a whole number',
-  out_of_range: 'the answer is outside the scale',
-  unknown_option: 'the answer names an option this question does not have',
-  too_many: 'too many options picked',
-  repeated: 'an option is given more than once',
-  wrong_count: 'the ranking has the wrong number of options',
-  negative: 'an amount is negative',
-  sum_mismatch: 'the amounts do not add up to the total',
-  not_multiple_of_step: 'an amount is not a multiple of the step',
-  too_long: 'the text is too long',
-  empty: 'the text must be trimmed and not empty',
-  hidden: 'the question is hidden by an earlier answer, so it takes no answer',
-  unknown_question: 'the survey has no such question',
-  survey_mismatch: 'the response belongs to another survey or version',
-};
-
-/** An issue with its standard English message. */
+/** An issue for one question. */
 export function answerIssue(question: string, code: AnswerIssueCode): AnswerIssue {
-  return { question, code, message: MESSAGES[code] };
+  return { question, code };
 }
 
 /** Issues for the answers of some questions (a section or the whole survey). */

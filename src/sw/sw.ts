@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { SYNC_TAG, syncFromWorker, type SyncEvent } from './background-sync';
 import { cacheFirst } from './cache-first';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
@@ -19,5 +20,9 @@ registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.s
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+self.addEventListener('sync', ((event: SyncEvent) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(syncFromWorker());
+}) as EventListener);
 
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

@@ -78,3 +78,11 @@ describe('validateResponse', () => {
     expect(allQuestions(fixtureSurvey)).toHaveLength(9);
   });
 });
+
+describe('describeIssues', () => {
+  it('gives every issue code an English message for the API', async () => {
+    const { describeIssues } = await import('../../src/core/issue-messages');
+    const described = describeIssues(check({ ...validAnswers, agree: 9, extra: 1 }));
+    expect(described.map((i) => i.message)).toEqual(['the survey has no such question', 'the answer is outside the scale']);
+  });
+});

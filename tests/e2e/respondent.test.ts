@@ -48,7 +48,7 @@ describe('a conference attendee on a phone', () => {
     await expectAccessible(page, 'positions section');
     await press(page, '다음');
 
-    await slide(page, 'spectrum', 7);
+    await slide(page, 'spectrum', 2);
     expect(await page.locator('#q-spectrum output').textContent()).toBe('7');
     await allocate(page, 'allocation', [10, 20, 30, 10, 10, 10, 5]);
     await press(page, '다음');

@@ -1,13 +1,14 @@
 import { For, Show } from 'solid-js';
 import type { ContextCard } from '../../core/survey';
-import { locale, t, tx } from '../i18n';
+import { locale, tx } from '../i18n';
+import { ht } from '../pages/home-strings';
 
 /** The article's facts behind a survey, each with its source. */
 export function ContextCards(props: { cards: ContextCard[] | undefined }) {
   return (
     <Show when={props.cards?.length}>
       <section class="context" aria-labelledby="context-title" lang={locale()}>
-        <h2 id="context-title">{t('context')}</h2>
+        <h2 id="context-title">{ht('context')}</h2>
         <ul class="cards">
           <For each={props.cards}>
             {(card) => (
@@ -15,7 +16,7 @@ export function ContextCards(props: { cards: ContextCard[] | undefined }) {
                 <h3>{tx(card.title)}</h3>
                 <p>{tx(card.body)}</p>
                 <p class="source">
-                  {t('source')}: {tx(card.source)}
+                  {ht('source')}: {tx(card.source)}
                 </p>
               </li>
             )}

@@ -1,17 +1,23 @@
-import { Show, createResource, onCleanup } from 'solid-js';
-import { t } from '../i18n';
-import { getClient } from '../stores/client';
+import { Show, onMount } from 'solid-js';
+import { locale, t } from '../i18n';
+import { startSync, syncStatus } from '../stores/sync';
 
-/** How many responses on this device still wait to be sent. */
+const time = (iso: string) => new Date(iso).toLocaleTimeString(locale() === 'ko' ? 'ko-KR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** One line on how the device's responses are doing: waiting, sending, sent, or why not. */
 export function StatusBar() {
-  const [counts, { refetch }] = createResource(async () => (await getClient()).counts());
-  const timer = setInterval(() => void refetch(), 3000);
-  onCleanup(() => clearInterval(timer));
+  onMount(() => void startSync());
+  const s = syncStatus;
   return (
-    <footer class="status-bar" role="status" aria-live="polite">
-      <Show when={counts()}>
-        {(c) => (c().outbox > 0 ? `${c().outbox} ${t('statusWaiting')}` : c().sent > 0 ? t('statusAllSent') : '')}
+    <div class="status-bar" role="status" aria-live="polite">
+      <Show when={s().syncing && s().progress} fallback={
+        <Show when={s().waiting > 0} fallback={<Show when={s().lastSyncedAt}>{(at) => `${t('statusAllSent')} · ${time(at())}`}</Show>}>
+          {s().waiting} {t('statusWaiting')}
+          <Show when={s().lastErrorCode}> · {t('statusRetrying')}</Show>
+        </Show>
+      }>
+        {(p) => `${t('statusSending')} ${p().done} / ${p().total}`}
       </Show>
-    </footer>
+    </div>
   );
 }

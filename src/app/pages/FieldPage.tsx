@@ -1,10 +1,13 @@
 import { Link } from '../router';
-import { For, Show, createResource, createSignal } from 'solid-js';
-import { storageEstimate } from '../../client';
+import { For, Show, createEffect, createResource, createSignal, on } from 'solid-js';
+import { storageEstimate } from '../../client/storage';
 import { locale, t, tx } from '../i18n';
+import { ft } from './field-strings';
 import { getClient } from '../stores/client';
 import { fieldSettings, saveFieldSettings } from '../stores/field';
 import { listSurveys } from '../stores/surveys';
+import { FieldSync } from './FieldSync';
+import { syncStatus } from '../stores/sync';
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -16,6 +19,7 @@ export function FieldPage() {
     return { client, settings, counts, storage, surveys };
   });
   const [name, setName] = createSignal<string>();
+  createEffect(on(() => syncStatus().waiting, () => void refetch(), { defer: true }));
   const save = async (enabled: boolean) => {
     const current = data();
     if (!current) return;
@@ -29,27 +33,27 @@ export function FieldPage() {
         {(d) => (
           <>
             <form class="card" onSubmit={(e) => { e.preventDefault(); void save(true); }}>
-              <label for="collector">{t('collector')}</label>
+              <label for="collector">{ft('collector')}</label>
               <input id="collector" autocomplete="name" maxLength={80} value={d().settings.collector ?? ''} onInput={(e) => setName(e.currentTarget.value)} />
-              <p class="hint">{t('collectorHelp')}</p>
+              <p class="hint">{ft('collectorHelp')}</p>
               <div class="nav-buttons">
                 <Show when={d().settings.enabled}>
-                  <button type="button" class="secondary" onClick={() => save(false)}>{t('fieldModeOff')}</button>
+                  <button type="button" class="secondary" onClick={() => save(false)}>{ft('fieldModeOff')}</button>
                 </Show>
-                <button type="submit" class="primary">{d().settings.enabled ? t('save') : t('fieldModeOn')}</button>
+                <button type="submit" class="primary">{d().settings.enabled ? ft('save') : ft('fieldModeOn')}</button>
               </div>
-              <p role="status" class="hint">{d().settings.enabled ? t('fieldModeIsOn') : ''}</p>
+              <p role="status" class="hint">{d().settings.enabled ? ft('fieldModeIsOn') : ''}</p>
             </form>
             <section class="card" aria-labelledby="counts-title">
-              <h2 id="counts-title">{t('onDevice')}</h2>
+              <h2 id="counts-title">{ft('onDevice')}</h2>
               <dl class="counts">
-                <dt>{t('waiting')}</dt><dd data-count="outbox">{d().counts.outbox}</dd>
-                <dt>{t('sent')}</dt><dd data-count="sent">{d().counts.sent}</dd>
-                <dt>{t('rejectedCount')}</dt><dd data-count="rejected">{d().counts.rejected}</dd>
+                <dt>{ft('waiting')}</dt><dd data-count="outbox">{d().counts.outbox}</dd>
+                <dt>{ft('sent')}</dt><dd data-count="sent">{d().counts.sent}</dd>
+                <dt>{ft('rejectedCount')}</dt><dd data-count="rejected">{d().counts.rejected}</dd>
               </dl>
               <Show when={Object.keys(d().counts.byCollector).length > 0}>
                 <table class="table">
-                  <thead><tr><th scope="col">{t('collector')}</th><th scope="col">{t('waiting')}</th><th scope="col">{t('sent')}</th></tr></thead>
+                  <thead><tr><th scope="col">{ft('collector')}</th><th scope="col">{ft('waiting')}</th><th scope="col">{ft('sent')}</th></tr></thead>
                   <tbody>
                     <For each={Object.entries(d().counts.byCollector)}>
                       {([collector, c]) => <tr><td>{collector}</td><td>{c.outbox}</td><td>{c.sent}</td></tr>}
@@ -58,12 +62,13 @@ export function FieldPage() {
                 </table>
               </Show>
             </section>
+            <FieldSync client={d().client} onChange={() => void refetch()} />
             <section class="card" aria-labelledby="storage-title">
-              <h2 id="storage-title">{t('storage')}</h2>
+              <h2 id="storage-title">{ft('storage')}</h2>
               <Show when={d().storage}>
                 {(s) => <p>{megabytes(s().usage)} / {megabytes(s().quota)}</p>}
               </Show>
-              <p classList={{ warning: !d().storage?.persisted }}>{d().storage?.persisted ? t('persistent') : t('notPersistent')}</p>
+              <p classList={{ warning: !d().storage?.persisted }}>{d().storage?.persisted ? ft('persistent') : ft('notPersistent')}</p>
             </section>
             <For each={d().surveys}>
               {(survey) => <Link class="button primary" href={`/s/${survey.id}`}>{t('startSurvey')}: {tx(survey.title)}</Link>}

@@ -2,6 +2,7 @@ import { Link } from '../router';
 import { For, Show, createResource } from 'solid-js';
 import { ContextCards } from '../components/ContextCards';
 import { locale, t, tx } from '../i18n';
+import { ht } from './home-strings';
 import { getClient } from '../stores/client';
 import { listSurveys } from '../stores/surveys';
 
@@ -10,7 +11,7 @@ export function Home() {
   const [surveys] = createResource(async () => listSurveys(await getClient()));
   return (
     <div class="home" lang={locale()}>
-      <h1>{t('surveysHere')}</h1>
+      <h1>{ht('surveysHere')}</h1>
       <Show when={surveys()} fallback={<p class="loading">{t('loading')}</p>}>
         <ul class="survey-list">
           <For each={surveys()}>

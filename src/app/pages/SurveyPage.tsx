@@ -1,22 +1,29 @@
-import { Match, Show, Switch, createResource, createSignal, onCleanup } from 'solid-js';
+import { Match, Show, Switch, createResource, createSignal, lazy, onCleanup } from 'solid-js';
 import type { Client, Draft } from '../../client';
 import type { Survey } from '../../core/survey';
+import { persistStorage } from '../../client/storage';
 import { ProgressBar } from '../components/ProgressBar';
+import { syncSoon } from '../stores/sync';
 import { onBeforeReload } from '../flush';
 import { locale, t } from '../i18n';
 import { getClient } from '../stores/client';
 import { fieldSettings } from '../stores/field';
 import { createSurveyStore, type SurveyStore } from '../stores/survey-store';
-import { loadSurvey, migrateDraft } from '../stores/surveys';
+import { loadSurvey } from '../stores/surveys';
 import { visitFromQuery } from '../stores/visit';
 import { currentUrl } from '../router';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
-import { Review } from './Review';
-import { SectionView } from './SectionView';
-import { ThankYou } from './ThankYou';
 
-type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Draft; device: string; field: boolean; collector?: string };
+// Screens a respondent reaches only later are their own chunks (precached for offline),
+// so the first load carries just the notice and the questions.
+const Review = lazy(() => import('./Review').then((m) => ({ default: m.Review })));
+const ThankYou = lazy(() => import('./ThankYou').then((m) => ({ default: m.ThankYou })));
+const OlderDraft = lazy(() => import('./OlderDraft').then((m) => ({ default: m.OlderDraft })));
+import { SectionView } from './SectionView';
+
+/** A survey opened on this device, with its draft (or an older version's draft to decide about). */
+export type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Draft; device: string; field: boolean; collector?: string };
 
 async function open(id: string): Promise<Opened | { error: string; title?: string }> {
   const client = await getClient();
@@ -78,12 +85,18 @@ function registerFlush(store: SurveyStore) {
 function Flow(props: { store: SurveyStore; opened: Opened }) {
   const submit = async () => {
     const ok = await props.store.submit(props.opened.device, locale());
-    if (!ok) document.querySelector<HTMLElement>('.error')?.focus();
+    if (!ok) {
+      document.querySelector<HTMLElement>('.error')?.focus();
+      return;
+    }
+    // Only now is the response in the outbox: ask the browser to keep our data, then send it.
+    void persistStorage();
+    void syncSoon();
   };
   return (
     <Switch>
       <Match when={props.store.submitted() && !props.opened.field}>
-        <ThankYou fieldMode={false} onNext={() => props.store.reset()} />
+        <ThankYou survey={props.store.survey} response={props.store.submitted()!} />
       </Match>
       <Match when={!props.store.draft()}>
         <Show when={props.store.submitted()}>
@@ -100,27 +113,5 @@ function Flow(props: { store: SurveyStore; opened: Opened }) {
         <SectionView store={props.store} />
       </Match>
     </Switch>
-  );
-}
-
-function OlderDraft(props: { opened: Opened; store: SurveyStore; onDone: () => void }) {
-  const older = props.opened.older!;
-  const keep = () => {
-    props.store.resume(migrateDraft(older, props.opened.survey));
-    props.onDone();
-  };
-  const discard = async () => {
-    await props.opened.client.discardDraft(older.surveyId);
-    props.onDone();
-  };
-  return (
-    <article class="card" role="alertdialog" aria-labelledby="older-title">
-      <h1 id="older-title">{t('olderDraftTitle')}</h1>
-      <p>{t('olderDraftBody')}</p>
-      <div class="nav-buttons">
-        <button type="button" class="secondary" onClick={discard}>{t('discardDraft')}</button>
-        <button type="button" class="primary" onClick={keep}>{t('continueDraft')}</button>
-      </div>
-    </article>
   );
 }

@@ -1,20 +1,23 @@
-import { Link } from '../router';
-import { Show } from 'solid-js';
+import type { Response } from '../../core/response';
+import type { Survey } from '../../core/survey';
+import { Show, lazy } from 'solid-js';
 import { t } from '../i18n';
+import { Link } from '../router';
+
+const ResultsSummary = lazy(() => import('../components/ResultsSummary').then((m) => ({ default: m.ResultsSummary })));
 
 /** Shown only after the submit transaction committed: the response is on this device. */
-export function ThankYou(props: { fieldMode: boolean; onNext: () => void }) {
+export function ThankYou(props: { survey: Survey; response: Response }) {
   let heading!: HTMLHeadingElement;
   queueMicrotask(() => heading?.focus());
   return (
     <article class="card thanks">
       <h1 tabIndex={-1} ref={heading}>{t('thanksTitle')}</h1>
       <p role="status">{t('savedOnDevice')}</p>
-      <Show when={props.fieldMode} fallback={<Link class="button secondary" href="/">{t('answerAgain')}</Link>}>
-        <button type="button" class="primary" onClick={() => props.onNext()}>
-          {t('nextRespondent')}
-        </button>
+      <Show when={props.survey.resultsPublic}>
+        <ResultsSummary survey={props.survey} response={props.response} />
       </Show>
+      <Link class="button secondary" href="/">{t('answerAgain')}</Link>
     </article>
   );
 }

@@ -23,10 +23,12 @@ export async function parseSurvey(raw: unknown): Promise<LoadedSurvey> {
 
 /** The newest version of a survey on this device, the built-in copy counting as one. */
 export async function loadSurvey(client: Client, id: string): Promise<LoadedSurvey | undefined> {
-  const stored = await client.getSurvey(id).catch(() => undefined);
+  const stored = await client.getSurveyRecord(id).catch(() => undefined);
   const builtIn = builtInSurveys.find((s) => s.id === id);
-  const newest = [stored, builtIn].filter((s): s is Survey => s !== undefined).sort((a, b) => b.version - a.version)[0];
-  return newest ? parseSurvey(newest) : undefined;
+  if (stored === undefined) return builtIn && parseSurvey(builtIn);
+  const storedVersion = (stored as { version?: unknown }).version;
+  const newer = !builtIn || typeof storedVersion !== 'number' || storedVersion > builtIn.version;
+  return parseSurvey(newer ? stored : builtIn);
 }
 
 /** Every survey the device can offer, newest version of each. */

@@ -1,0 +1,78 @@
+import { For, Match, Show, Switch, createResource } from 'solid-js';
+import type { Response } from '../../core/response';
+import type { ResultsSnapshot } from '../../core/results';
+import type { QuestionSummary } from '../../core/summary';
+import { allQuestions } from '../../core/questions';
+import type { Question, Survey } from '../../core/survey';
+import { locale, t, tx } from '../i18n';
+import { rt } from './results-strings';
+import { resultsFor } from '../stores/sync';
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const age = (iso: string) => new Date(iso).toLocaleString(locale() === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** How the room answered so far, from the server when reachable, else the last copy on the device. */
+export function ResultsSummary(props: { survey: Survey; response?: Response }) {
+  const [results] = createResource(() => resultsFor(props.survey.id));
+  const snapshot = () => results()?.snapshot as ResultsSnapshot | undefined;
+  return (
+    <section class="results" aria-labelledby="results-title" lang={locale()}>
+      <h2 id="results-title">{rt('resultsTitle')}</h2>
+      <Show when={snapshot()} fallback={<p class="hint">{results.loading ? t('loading') : rt('resultsUnavailable')}</p>}>
+        {(s) => (
+          <>
+            <p class="hint">
+              {rt('responsesCount')}: {s().count ?? rt('fewerThan5')} · {rt('resultsAge')} {age(results()!.fetchedAt)}
+            </p>
+            <For each={allQuestions(props.survey).filter((q) => q.kind !== 'text' && summaries(s())[q.id])}>
+              {(q) => <QuestionResult question={q} summary={summaries(s())[q.id]!} mine={props.response?.answers[q.id]} />}
+            </For>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+/** The overall figures per question; none when the whole snapshot is withheld (fewer than 5). */
+function summaries(snapshot: ResultsSnapshot): Record<string, QuestionSummary> {
+  return snapshot.overall.withheld ? {} : snapshot.overall.questions;
+}
+
+function Bar(props: { label: string; share: number; mine?: boolean }) {
+  return (
+    <li class="bar-row" classList={{ mine: props.mine }}>
+      <span class="bar-label">{props.label}</span>
+      <span class="bar" aria-hidden="true"><span style={{ width: percent(props.share) }} /></span>
+      <span class="bar-value">{percent(props.share)}</span>
+    </li>
+  );
+}
+
+function QuestionResult(props: { question: Question; summary: QuestionSummary; mine: unknown }) {
+  const label = (id: string) => ('options' in props.question ? tx(props.question.options.find((o) => o.id === id)?.label ?? { ko: id, en: id }) : id);
+  return (
+    <div class="result">
+      <h3>{tx(props.question.prompt)} <span class="hint">(n = {props.summary.n})</span></h3>
+      <Switch>
+        <Match when={(props.summary.kind === 'likert' || props.summary.kind === 'spectrum') && props.summary}>
+          {(s) => (
+            <p>
+              {rt('mean')}: {s().mean?.toFixed(2) ?? '—'}
+              <Show when={s().ci}>{(ci) => ` (95% CI ${ci()[0].toFixed(2)}–${ci()[1].toFixed(2)})`}</Show>
+            </p>
+          )}
+        </Match>
+        <Match when={props.summary.kind === 'choice' && props.summary}>
+          {(s) => <ul class="bars"><For each={Object.entries(s().shares)}>{([id, share]) => <Bar label={label(id)} share={share} mine={props.mine === id} />}</For></ul>}
+        </Match>
+        <Match when={props.summary.kind === 'ranking' && props.summary}>
+          {(s) => <ul class="bars"><For each={Object.entries(s().options)}>{([id, o]) => <Bar label={label(id)} share={o.firstShare} />}</For></ul>}
+        </Match>
+        <Match when={props.summary.kind === 'allocation' && props.summary}>
+          {(s) => <ul class="bars"><For each={Object.entries(s().areas)}>{([id, a]) => <Bar label={label(id)} share={(a.mean ?? 0) / 100} />}</For></ul>}
+        </Match>
+      </Switch>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import { translator } from '../i18n';
+
+/** Strings of the results page, loaded with it. */
+export const rt = translator({
+  resultsTitle: { ko: '지금까지의 결과', en: 'Results so far' },
+  resultsAge: { ko: '기준 시각', en: 'As of' },
+  resultsUnavailable: { ko: '아직 볼 수 있는 결과가 없습니다. 연결되면 다시 확인하세요.', en: 'No results to show yet. Check again when online.' },
+  responsesCount: { ko: '응답 수', en: 'Responses' },
+  fewerThan5: { ko: '5명 미만', en: 'fewer than 5' },
+  mean: { ko: '평균', en: 'Mean' },
+});

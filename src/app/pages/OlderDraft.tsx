@@ -1,0 +1,27 @@
+import type { SurveyStore } from '../stores/survey-store';
+import { migrateDraft } from '../stores/surveys';
+import { t } from '../i18n';
+import type { Opened } from './SurveyPage';
+
+/** Offers to continue a draft from an older version (keeping answers that still fit) or to discard it. */
+export function OlderDraft(props: { opened: Opened; store: SurveyStore; onDone: () => void }) {
+  const older = props.opened.older!;
+  const keep = () => {
+    props.store.resume(migrateDraft(older, props.opened.survey));
+    props.onDone();
+  };
+  const discard = async () => {
+    await props.opened.client.discardDraft(older.surveyId);
+    props.onDone();
+  };
+  return (
+    <article class="card" role="alertdialog" aria-labelledby="older-title">
+      <h1 id="older-title">{t('olderDraftTitle')}</h1>
+      <p>{t('olderDraftBody')}</p>
+      <div class="nav-buttons">
+        <button type="button" class="secondary" onClick={discard}>{t('discardDraft')}</button>
+        <button type="button" class="primary" onClick={keep}>{t('continueDraft')}</button>
+      </div>
+    </article>
+  );
+}
