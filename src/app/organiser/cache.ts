@@ -1,0 +1,47 @@
+import { isAppError } from '../../core/errors';
+import { SurveySchema, type Survey } from '../../core/survey';
+import { getClient } from '../stores/client';
+import type { OrganiserApi } from './api';
+
+/** A value read from the server, or from the device when offline, with when it was fetched. */
+export type Fetched<T> = { value: T; fetchedAt: string; fresh: boolean };
+
+// Organiser reads share the client's results cache; ':' cannot occur in a survey id, so
+// these keys never meet a results key.
+const PREFIX = 'organiser:';
+
+/**
+ * Reads from the server and keeps a copy on the device; when the server cannot be reached,
+ * answers with the copy (and its age) instead, so the organiser pages open offline.
+ */
+export async function loadCached<T>(key: string, load: () => Promise<T>): Promise<Fetched<T>> {
+  const client = await getClient();
+  try {
+    const value = await load();
+    await client.cacheResults(PREFIX + key, value);
+    return { value, fetchedAt: client.now(), fresh: true };
+  } catch (error) {
+    const cached = isAppError(error, 'network') ? await client.cachedResults(PREFIX + key) : undefined;
+    if (!cached) throw error;
+    return { value: cached.snapshot as T, fetchedAt: cached.fetchedAt, fresh: false };
+  }
+}
+
+/** One exact survey version: from the server (kept on the device for offline use) or the device's copy. */
+export async function loadDefinition(api: OrganiserApi, id: string, version: number): Promise<Survey> {
+  const client = await getClient();
+  try {
+    const survey = SurveySchema.parse(await api.definition(id, version));
+    await client.putSurveys([survey]);
+    return survey;
+  } catch (error) {
+    const stored = isAppError(error, 'network') ? await client.getSurvey(id, version) : undefined;
+    if (!stored) throw error;
+    return stored;
+  }
+}
+
+/** A resource's value, or undefined while it has none or failed (reading a failed resource would throw). */
+export function ready<T>(resource: { state: string; latest: T | undefined }): T | undefined {
+  return resource.state === 'errored' ? undefined : resource.latest;
+}

@@ -1,0 +1,68 @@
+import { For } from 'solid-js';
+import { countText, meanText, num } from '../format';
+import { ot } from '../strings';
+import { Figure } from './Figure';
+
+/** One wave's figure for one question; `n` null and no mean when the wave is withheld. */
+export type TrendPoint = { label: string; n: number | null; mean: number | null; ci: [number, number] | null };
+
+const W = 600;
+const H = 160;
+const PAD = 28;
+/** Room for the axis figures at the left: 6% of the width, which the wave labels below skip too. */
+const AXIS = 36;
+
+/**
+ * Means across waves as a line with 95% whiskers, waves in start order. A withheld wave
+ * ("fewer than 5") breaks the line rather than being drawn as a figure nobody may see.
+ */
+export function TrendChart(props: { min: number; max: number; points: TrendPoint[] }) {
+  // Each wave sits at the middle of its column, so the labels below line up with the points.
+  const x = (i: number) => AXIS + ((W - AXIS) * (i + 0.5)) / props.points.length;
+  const y = (v: number) => H - PAD / 2 - ((v - props.min) / (props.max - props.min)) * (H - PAD);
+  const path = () => {
+    let d = '';
+    let drawing = false;
+    props.points.forEach((p, i) => {
+      if (p.mean === null) return void (drawing = false);
+      d += `${drawing ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.mean).toFixed(1)} `;
+      drawing = true;
+    });
+    return d.trim();
+  };
+  const describe = (p: TrendPoint) => (p.n === null ? ot('fewerThan5') : `${meanText(p.mean, p.ci)}, n = ${p.n}`);
+  const grid = () => [props.min, (props.min + props.max) / 2, props.max];
+  return (
+    <Figure
+      label={`${ot('mean')}: ${props.points.map((p) => `${p.label} ${describe(p)}`).join('; ')}`}
+      caption={<>{ot('mean')} · {props.points.map((p) => `${p.label} n = ${countText(p.n)}`).join(' · ')}</>}
+      head={[ot('wave'), 'n', ot('mean'), ot('ci')]}
+      rows={props.points.map((p) => [p.label, countText(p.n), num(p.mean), p.ci ? `${num(p.ci[0])}–${num(p.ci[1])}` : '—'])}
+    >
+      <svg class="org-trend" viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
+        <For each={grid()}>
+          {(v) => (
+            <>
+              <line class="org-grid" x1={AXIS} x2={W} y1={y(v)} y2={y(v)} />
+              <text x={2} y={y(v) + 4}>{num(v)}</text>
+            </>
+          )}
+        </For>
+        <path class="org-trend-line" d={path()} />
+        <For each={props.points}>
+          {(p, i) =>
+            p.mean !== null && (
+              <>
+                {p.ci && <line class="org-trend-ci" x1={x(i())} x2={x(i())} y1={y(p.ci[0])} y2={y(p.ci[1])} />}
+                <circle class="org-trend-dot" cx={x(i())} cy={y(p.mean)} r={5} />
+              </>
+            )
+          }
+        </For>
+      </svg>
+      <div class="org-trend-labels" style={{ 'grid-template-columns': `repeat(${props.points.length}, 1fr)` }}>
+        <For each={props.points}>{(p) => <span>{p.label}</span>}</For>
+      </div>
+    </Figure>
+  );
+}

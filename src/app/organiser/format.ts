@@ -1,0 +1,55 @@
+import { createSignal, onCleanup } from 'solid-js';
+import { allQuestions, type Survey } from '../../core/survey';
+import { locale, tx } from '../i18n';
+import { ot, type OrganiserStringKey } from './strings';
+
+const numberFormat = () => new Intl.NumberFormat(locale() === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 1 });
+
+/** A share in [0, 1] as a whole percentage. */
+export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** A figure with at most one decimal, in the current locale. */
+export const num = (value: number | null | undefined) => (value === null || value === undefined ? '—' : numberFormat().format(value));
+
+/** "3.4 (95% CI 3.1–3.7)", or the mean alone when there is no interval. */
+export function meanText(mean: number | null, ci: [number, number] | null): string {
+  if (mean === null) return '—';
+  return ci ? `${num(mean)} (${ot('ci')} ${num(ci[0])}–${num(ci[1])})` : num(mean);
+}
+
+/** A date and time in the current locale. */
+export function dateTime(iso: string): string {
+  return new Date(iso).toLocaleString(locale() === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** How long ago `iso` was, in words: "just now", "5 min ago", "2 h ago", "3 d ago". */
+export function ageText(iso: string, now: number): string {
+  const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return ot('justNow');
+  const [amount, unit]: [number, OrganiserStringKey] = minutes < 60 ? [minutes, 'minutes'] : minutes < 1440 ? [Math.floor(minutes / 60), 'hours'] : [Math.floor(minutes / 1440), 'days'];
+  return locale() === 'ko' ? `${amount}${ot(unit)} ${ot('ago')}` : `${amount} ${ot(unit)} ${ot('ago')}`;
+}
+
+/** The current time, ticking every `ms`, for ages that must not go stale on screen. */
+export function createNow(ms = 15_000) {
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), ms);
+  onCleanup(() => clearInterval(timer));
+  return now;
+}
+
+/** A channel's name. */
+export function channelName(channel: string): string {
+  return channel === 'conference' || channel === 'field' || channel === 'web' ? ot(channel) : channel;
+}
+
+/** A stakeholder group's name: the label of its option in the survey's `segmentBy` question. */
+export function groupName(survey: Survey | undefined, group: string): string {
+  if (group === '_none') return ot('noGroup');
+  const question = survey && allQuestions(survey).find((q) => q.id === survey.segmentBy);
+  const option = question && 'options' in question ? question.options.find((o) => o.id === group) : undefined;
+  return option ? tx(option.label) : group;
+}
+
+/** A count, or "fewer than 5" when the server withheld it. */
+export const countText = (count: number | null) => (count === null ? ot('fewerThan5') : String(count));

@@ -1,0 +1,81 @@
+import { For, Show, createResource, createSignal } from 'solid-js';
+import { tx } from '../../i18n';
+import { Link } from '../../router';
+import { loadCached, ready } from '../cache';
+import { api } from '../state';
+import { publicBase } from '../join';
+import { PageError } from '../PageError';
+import { orgHref, surveyIdParam } from '../paths';
+import { ot } from '../strings';
+import { DeleteResponse } from './DeleteResponse';
+import { JoinPanel } from './JoinPanel';
+import { WaveForm } from './WaveForm';
+import { WaveTable } from './WaveTable';
+
+/** `/organiser/manage?survey=`: versions, waves (register, join link and QR, close, delete) and single deletions. */
+export function ManagePage() {
+  const id = surveyIdParam;
+  const [overview, { refetch }] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
+  const info = () => ready(overview)?.value;
+  const [joining, setJoining] = createSignal<string>();
+  const label = (slug: string) => info()?.waves.find((w) => w.slug === slug)?.label ?? slug;
+  const showJoin = (slug: string) => {
+    setJoining(slug);
+    queueMicrotask(() => document.getElementById('join-title')?.scrollIntoView({ block: 'nearest' }));
+  };
+  return (
+    <div class="organiser-page">
+      <p class="org-crumbs">
+        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+      </p>
+      <h1>
+        {info() ? tx(info()!.title) : id()} · {ot('manage')}
+      </h1>
+      <PageError error={overview.error} />
+      <Show when={info()}>
+        {(o) => (
+          <>
+            <div class="org-actions">
+              <Link class="button primary small" href={orgHref('results', { survey: id() })}>
+                {ot('results')}
+              </Link>
+              <Link class="button secondary small" href={orgHref('new', { from: id() })}>
+                {ot('addSurvey')}
+              </Link>
+            </div>
+            <section class="org-card" aria-labelledby="versions-title">
+              <h2 id="versions-title">{ot('versions')}</h2>
+              <ul>
+                <For each={o().versions}>
+                  {(v) => (
+                    <li>
+                      v{v.version}: {tx(v.title)} · {v.count} {ot('responses')} ·{' '}
+                      <Link href={orgHref('preview', { survey: id(), version: v.version })}>
+                        {ot('preview')} v{v.version}
+                      </Link>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
+            <section class="org-card" aria-labelledby="waves-title">
+              <h2 id="waves-title">{ot('waves')}</h2>
+              <div class="org-scroll">
+                <WaveTable surveyId={id()} waves={o().waves} onJoin={showJoin} onChange={() => void refetch()} />
+              </div>
+            </section>
+            <Show when={joining()}>{(slug) => <JoinPanel base={publicBase(o())} surveyId={id()} wave={slug()} label={label(slug())} />}</Show>
+          </>
+        )}
+      </Show>
+      <WaveForm
+        surveyId={id()}
+        onRegistered={(slug) => {
+          void refetch();
+          showJoin(slug);
+        }}
+      />
+      <DeleteResponse surveyId={id()} onDone={() => void refetch()} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { For, Show, createResource } from 'solid-js';
+import { tx } from '../../i18n';
+import { Link } from '../../router';
+import { loadCached, ready } from '../cache';
+import { api } from '../state';
+import { ageText, createNow } from '../format';
+import { ImportBackup } from '../manage/ImportBackup';
+import { PageError } from '../PageError';
+import { orgHref, type OrganiserPage } from '../paths';
+import { ot } from '../strings';
+import type { Overview } from '../types';
+
+const href = (page: OrganiserPage, id: string, version?: number) => orgHref(page, { survey: id, version });
+
+function SurveyCard(props: { overview: Overview }) {
+  const o = () => props.overview;
+  return (
+    <li class="org-card org-survey">
+      <h2>{tx(o().title)}</h2>
+      <p class="org-note">
+        <code>{o().id}</code> · {ot('version')} {o().latestVersion} · {o().resultsPublic ? ot('publicResults') : ot('privateResults')}
+      </p>
+      <p class="org-big">
+        {ot('responses')}: <strong>{o().total}</strong>
+      </p>
+      <table class="org-data">
+        <caption>{ot('versions')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{ot('version')}</th>
+            <th scope="col">{ot('responses')}</th>
+            <th scope="col">{ot('preview')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={o().versions}>
+            {(v) => (
+              <tr>
+                <th scope="row">v{v.version}</th>
+                <td>{v.count}</td>
+                <td>
+                  <Link href={href('preview', o().id, v.version)}>
+                    {ot('preview')} v{v.version}
+                  </Link>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <p>
+        {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${w.label ?? w.slug} (${w.count})`).join(', ') : '—'}
+      </p>
+      <div class="org-actions">
+        <Link class="button primary" href={href('results', o().id)}>
+          {ot('results')}
+        </Link>
+        <Link class="button secondary" href={href('projector', o().id)}>
+          {ot('projector')}
+        </Link>
+        <Link class="button secondary" href={href('manage', o().id)}>
+          {ot('manage')}
+        </Link>
+      </div>
+    </li>
+  );
+}
+
+/** `/organiser/surveys`: every survey with its versions, waves and response counts; importing a field backup. */
+export function SurveyList() {
+  const now = createNow();
+  const [list, { refetch }] = createResource(() =>
+    loadCached('surveys', async () => Promise.all((await api.surveys()).map((s) => api.overview(s.id)))),
+  );
+  return (
+    <div class="organiser-page">
+      <h1>{ot('surveys')}</h1>
+      <PageError error={list.error} />
+      <Show when={ready(list)} fallback={<p class="org-note">{list.loading ? ot('loading') : ''}</p>}>
+        {(l) => (
+          <>
+            <Show when={!l().fresh}>
+              <p class="org-warning" role="status">
+                {ot('offlineCached')} · {ot('updated')} {ageText(l().fetchedAt, now())}
+              </p>
+            </Show>
+            <ul class="org-list">
+              <For each={l().value}>{(o) => <SurveyCard overview={o} />}</For>
+            </ul>
+          </>
+        )}
+      </Show>
+      <p>
+        <Link class="button secondary" href={orgHref('new')}>
+          {ot('addSurvey')}
+        </Link>
+      </p>
+      <ImportBackup onDone={() => void refetch()} />
+    </div>
+  );
+}

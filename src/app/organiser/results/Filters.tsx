@@ -1,0 +1,67 @@
+import { For, Show } from 'solid-js';
+import { allQuestions, type Survey } from '../../../core/survey';
+import { CHANNELS } from '../../../core/vocabulary';
+import { tx } from '../../i18n';
+import { channelName } from '../format';
+import { ot, type OrganiserStringKey } from '../strings';
+import type { Overview } from '../types';
+import { VIEWS, type ResultsQuery, type View } from './query';
+
+type Option = { value: string; label: string };
+
+function Select(props: { id: string; label: string; value: string | undefined; options: Option[]; onChange: (value: string | undefined) => void; any?: boolean }) {
+  return (
+    <div class="org-field">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
+        <Show when={props.any !== false}>
+          <option value="" selected={!props.value}>{ot('all')}</option>
+        </Show>
+        <For each={props.options}>{(o) => <option value={o.value} selected={o.value === props.value}>{o.label}</option>}</For>
+      </select>
+    </div>
+  );
+}
+
+const VIEW_NAMES: Record<View, OrganiserStringKey> = { all: 'viewAll', groups: 'viewGroups', trend: 'viewTrend' };
+
+/** The view switch and the filters by version, wave, channel and stakeholder group. */
+export function Filters(props: { overview: Overview; survey: Survey | undefined; query: ResultsQuery; version: number; onChange: (next: ResultsQuery) => void }) {
+  const set = (change: Partial<ResultsQuery>) => props.onChange({ ...props.query, ...change });
+  const groups = (): Option[] => {
+    const question = props.survey && allQuestions(props.survey).find((q) => q.id === props.survey!.segmentBy);
+    const options = question && 'options' in question ? question.options.map((o) => ({ value: o.id, label: tx(o.label) })) : [];
+    return options.length ? [...options, { value: '_none', label: ot('noGroup') }] : [];
+  };
+  return (
+    <div class="org-controls">
+      <div class="org-tabs" role="group" aria-label={ot('view')}>
+        <For each={VIEWS}>
+          {(view) => (
+            <button type="button" class="secondary small" aria-pressed={props.query.view === view} onClick={() => set({ view })}>
+              {ot(VIEW_NAMES[view])}
+            </button>
+          )}
+        </For>
+      </div>
+      <fieldset class="org-filters">
+        <legend>{ot('filters')}</legend>
+        <Select
+          id="f-version"
+          label={ot('version')}
+          any={false}
+          value={String(props.version)}
+          options={props.overview.versions.map((v) => ({ value: String(v.version), label: `v${v.version} (${v.count})` }))}
+          onChange={(v) => set({ version: v ? Number(v) : undefined })}
+        />
+        <Show when={props.query.view !== 'trend'}>
+          <Select id="f-wave" label={ot('wave')} value={props.query.wave} options={props.overview.waves.map((w) => ({ value: w.slug, label: `${w.label ?? w.slug} (${w.count})` }))} onChange={(wave) => set({ wave })} />
+        </Show>
+        <Select id="f-channel" label={ot('channel')} value={props.query.channel} options={CHANNELS.map((c) => ({ value: c, label: channelName(c) }))} onChange={(channel) => set({ channel })} />
+        <Show when={props.query.view !== 'groups' && groups().length}>
+          <Select id="f-group" label={ot('group')} value={props.query.group} options={groups()} onChange={(group) => set({ group })} />
+        </Show>
+      </fieldset>
+    </div>
+  );
+}

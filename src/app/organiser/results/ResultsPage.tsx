@@ -1,0 +1,79 @@
+import { Match, Show, Switch, createMemo, createResource } from 'solid-js';
+import { tx } from '../../i18n';
+import { Link, currentUrl, navigate } from '../../router';
+import { loadCached, loadDefinition, ready } from '../cache';
+import { api } from '../state';
+import { countText } from '../format';
+import { createLiveResults } from '../live';
+import { PageError } from '../PageError';
+import { orgHref, surveyIdParam } from '../paths';
+import { ot } from '../strings';
+import { CompareView } from './Compare';
+import { Exports } from './Exports';
+import { Filters } from './Filters';
+import { LiveBadge } from './LiveBadge';
+import { OverallView } from './Overall';
+import { readQuery, serverQuery, type ResultsQuery } from './query';
+import { TrendView } from './TrendView';
+
+/** `/organiser/results?survey=`: live results with filters, group comparison, wave trends, comments and exports. */
+export function ResultsPage() {
+  const id = surveyIdParam;
+  const query = createMemo(() => readQuery(currentUrl().search));
+  const [overview] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
+  const info = () => ready(overview)?.value;
+  const version = () => query().version ?? info()?.latestVersion;
+  const [survey] = createResource(
+    () => (version() === undefined ? undefined : ([id(), version()!] as const)),
+    ([surveyId, v]) => loadDefinition(api, surveyId, v),
+  );
+  const live = createLiveResults(api, () => (version() === undefined ? undefined : { surveyId: id(), query: serverQuery(query(), version()!) }));
+  const setQuery = (next: ResultsQuery) =>
+    navigate(orgHref('results', { survey: id(), ...next, view: next.view === 'all' ? undefined : next.view }), { replace: true });
+  const definition = () => ready(survey);
+  const snapshot = () => {
+    const s = live.snapshot();
+    return s && s.version === version() ? s : undefined;
+  };
+
+  return (
+    <div class="organiser-page">
+      <p class="org-crumbs">
+        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+      </p>
+      <h1>
+        {info() ? tx(info()!.title) : id()} · {ot('results')}
+      </h1>
+      <PageError error={overview.error ?? survey.error} />
+      <div class="org-headline">
+        <LiveBadge live={live} />
+        <p class="org-count">
+          {ot('responses')}: <strong data-testid="response-count">{snapshot() ? countText(snapshot()!.count) : '—'}</strong>
+        </p>
+        <Link class="button secondary small" href={orgHref('projector', { survey: id(), version: query().version, wave: query().wave })}>
+          {ot('projector')}
+        </Link>
+        <Link class="button secondary small" href={orgHref('manage', { survey: id() })}>
+          {ot('manage')}
+        </Link>
+      </div>
+      <Show when={info()}>
+        {(o) => <Filters overview={o()} survey={definition()} query={query()} version={version()!} onChange={setQuery} />}
+      </Show>
+      <Show when={definition() && snapshot()} fallback={<p class="org-card org-note">{live.state() === 'connecting' ? ot('loading') : ot('noCache')}</p>}>
+        <Switch>
+          <Match when={query().view === 'groups'}>
+            <CompareView survey={definition()!} snapshot={snapshot()!} />
+          </Match>
+          <Match when={query().view === 'trend'}>
+            <TrendView survey={definition()!} snapshot={snapshot()!} />
+          </Match>
+          <Match when={true}>
+            <OverallView survey={definition()!} snapshot={snapshot()!} />
+          </Match>
+        </Switch>
+      </Show>
+      <Show when={version()}>{(v) => <Exports surveyId={id()} version={v()} wave={query().wave} />}</Show>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { CHANNELS } from '../../../core/vocabulary';
+
+/** The results views: everything, stakeholder groups side by side, or waves as a trend. */
+export const VIEWS = ['all', 'groups', 'trend'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** The results page's state, kept in its address so a view can be bookmarked or shared. */
+export type ResultsQuery = { version?: number; wave?: string; channel?: string; group?: string; view: View };
+
+/** Reads the results page's query string; anything unknown is dropped. */
+export function readQuery(search: string): ResultsQuery {
+  const q = new URLSearchParams(search);
+  const version = Number(q.get('version'));
+  const view = q.get('view');
+  const channel = q.get('channel') ?? undefined;
+  return {
+    version: Number.isInteger(version) && version > 0 ? version : undefined,
+    wave: q.get('wave') || undefined,
+    channel: channel && (CHANNELS as readonly string[]).includes(channel) ? channel : undefined,
+    group: q.get('group') || undefined,
+    view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : 'all',
+  };
+}
+
+/**
+ * The results query the server should answer for a view: comparing groups needs every
+ * group, a trend every wave, so those views leave that filter out.
+ */
+export function serverQuery(query: ResultsQuery, version: number): Record<string, string> {
+  const out: Record<string, string> = { version: String(version) };
+  if (query.wave && query.view !== 'trend') out.wave = query.wave;
+  if (query.channel) out.channel = query.channel;
+  if (query.group && query.view !== 'groups') out.group = query.group;
+  return out;
+}

@@ -1,0 +1,56 @@
+import type { LocalizedText } from '../../core/survey';
+
+/** One line of `GET /surveys`. */
+export type SurveyListItem = { id: string; version: number; title: LocalizedText };
+
+/** A wave as the overview lists it: registered ones carry their definition, others were only seen in links. */
+export type WaveRow = {
+  slug: string;
+  registered: boolean;
+  count: number;
+  label?: string;
+  startsAt?: string;
+  oneResponsePerDevice?: boolean;
+  closesAt?: string | null;
+};
+
+/** `GET /surveys/:id/overview`: the organiser's summary of one survey. */
+export type Overview = {
+  id: string;
+  title: LocalizedText;
+  latestVersion: number;
+  resultsPublic: boolean;
+  segmentBy: string | null;
+  total: number;
+  versions: { version: number; title: LocalizedText; count: number }[];
+  waves: WaveRow[];
+  channels: { channel: string; count: number }[];
+  groups: { group: string; count: number }[];
+  /** The address for join links, when the server tells it (PUBLIC_URL). */
+  publicUrl?: string;
+};
+
+/** One free-text answer as `GET /surveys/:id/comments` returns it. */
+export type Comment = {
+  responseId: string;
+  question: string;
+  text: string;
+  version: number;
+  wave: string;
+  channel: string;
+  group: string;
+  submittedAt: string;
+  hidden: boolean;
+};
+
+/** What `POST /imports` reports. */
+export type ImportSummary = {
+  received: number;
+  stored: number;
+  duplicate: number;
+  rejected: number;
+  errors: { id: string; code: string; message: string }[];
+};
+
+/** A wave to register. */
+export type NewWave = { slug: string; label: string; startsAt: string; oneResponsePerDevice: boolean };
