@@ -51,6 +51,11 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
+        // Modules the first screen shares with lazy chunks would otherwise land in several
+        // tiny chunks, each costing a request and its own gzip overhead; one chunk holds them.
+        codeSplitting: {
+          groups: [{ name: 'shared', test: /solid-js|preload-helper|\/src\/app\/i18n|\/src\/core\/(ids|questions|errors|vocabulary)|\/src\/client\/(tx|surveys)\./ }],
+        },
         chunkFileNames: (chunk) =>
           chunk.facadeModuleId?.includes(ORGANISER_DIR) || chunk.moduleIds.every((id) => id.includes(ORGANISER_DIR))
             ? 'assets/organiser/[name]-[hash].js'

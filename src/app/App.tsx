@@ -11,6 +11,7 @@ import { SurveyPage } from './pages/SurveyPage';
 const routes: RouteDef[] = [
   { path: '/', page: lazy(() => import('./pages/Home').then((m) => ({ default: m.Home }))) },
   { path: '/s/:surveyId', page: SurveyPage },
+  { path: '/r/:surveyId', page: lazy(() => import('./pages/ResultsPage').then((m) => ({ default: m.ResultsPage }))) },
   { path: '/field', page: lazy(() => import('./pages/FieldPage').then((m) => ({ default: m.FieldPage }))) },
   { path: '/organiser/*', page: lazy(() => import('./organiser/OrganiserApp').then((m) => ({ default: m.OrganiserApp }))) },
   { path: '*', page: () => <ErrorPage title={t('notFound')} detail={location.pathname} /> },

@@ -47,7 +47,7 @@ const STRINGS = {
   quotaExceeded: { ko: '기기의 저장 공간이 가득 차서 저장하지 못했습니다. 응답은 화면에 그대로 있습니다. 공간을 확보한 뒤 다시 제출하세요.', en: 'The device is out of storage, so the response was not saved. Your answers are still here: free some space and submit again.' },
   storageFailed: { ko: '기기에 저장하지 못했습니다. 응답은 화면에 그대로 있습니다. 다시 시도해 주세요.', en: 'The response could not be saved on this device. Your answers are still here: please try again.' },
   loading: { ko: '불러오는 중…', en: 'Loading…' },
-  statusWaiting: { ko: '개 응답이 전송을 기다립니다', en: 'responses waiting to send' },
+  statusWaiting: { ko: '{n}개 응답이 전송을 기다립니다', en: '{n} responses waiting to send' },
   statusSending: { ko: '전송 중', en: 'Sending' },
   statusRetrying: { ko: '연결되면 다시 보냅니다', en: 'will retry when a connection is available' },
   statusAllSent: { ko: '모든 응답이 전송되었습니다', en: 'All responses sent' },
@@ -87,6 +87,11 @@ export function t(key: StringKey): string {
 /** A lookup for a lazily loaded page's own strings, so they stay out of the first load. */
 export function translator<K extends string>(strings: Record<K, LocalizedText>): (key: K) => string {
   return (key) => strings[key][locale()];
+}
+
+/** A UI string with its `{n}` replaced by a number. */
+export function tn(key: StringKey, n: number): string {
+  return t(key).replace('{n}', String(n));
 }
 
 /** A survey text in the current locale. */

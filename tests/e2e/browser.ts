@@ -16,12 +16,10 @@ export function phone(browser: Browser, locale = 'ko-KR'): Promise<BrowserContex
   return browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
 }
 
-/** Waits until the page is controlled by our service worker, so it can go offline. */
+/** Waits until our service worker has precached the app and controls the page, so it can go offline. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    return registration?.active?.state === 'activated';
-  }, undefined, { timeout: 30_000 });
+  // A controller exists only once the worker has installed (precached everything) and activated.
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 30_000, polling: 100 });
 }
 
 /** Fails with the list of axe-core violations on the current screen, if any. */

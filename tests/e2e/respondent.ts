@@ -37,3 +37,21 @@ export async function rank(page: Page, questionId: string, labels: string[]): Pr
 }
 
 export const POSITIONS = ['p-general-service', 'p-model-builders', 'p-defense', 'p-manufacturing', 'p-culture', 'p-public-finance', 'p-partnerships', 'p-data-first'];
+
+/** Answers the whole sovereign-AI survey from the notice to the thank-you screen (Korean UI). */
+export async function answerAll(page: Page, options: { group?: string; comment?: string } = {}): Promise<void> {
+  await press(page, '시작하기');
+  await pick(page, 'group', options.group ?? '제조업');
+  await press(page, '다음');
+  for (const [i, id] of POSITIONS.entries()) await likert(page, id, (i % 5) + 1);
+  await press(page, '다음');
+  await slide(page, 'spectrum', 3);
+  await allocate(page, 'allocation', [40, 10, 10, 10, 10, 10, 10]);
+  await rank(page, 'ranking', ['제조업', '국방·안보', '교육']);
+  await pick(page, 'path', '글로벌 모델 기업과 제휴');
+  await press(page, '다음');
+  if (options.comment) await page.locator('#q-comment textarea').fill(options.comment);
+  await press(page, '검토');
+  await press(page, '제출하기');
+  await page.getByRole('heading', { name: '감사합니다' }).waitFor();
+}

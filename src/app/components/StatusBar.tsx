@@ -1,5 +1,5 @@
 import { Show, onMount } from 'solid-js';
-import { locale, t } from '../i18n';
+import { locale, t, tn } from '../i18n';
 import { startSync, syncStatus } from '../stores/sync';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(locale() === 'ko' ? 'ko-KR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -12,7 +12,7 @@ export function StatusBar() {
     <div class="status-bar" role="status" aria-live="polite">
       <Show when={s().syncing && s().progress} fallback={
         <Show when={s().waiting > 0} fallback={<Show when={s().lastSyncedAt}>{(at) => `${t('statusAllSent')} · ${time(at())}`}</Show>}>
-          {s().waiting} {t('statusWaiting')}
+          {tn('statusWaiting', s().waiting)}
           <Show when={s().lastErrorCode}> · {t('statusRetrying')}</Show>
         </Show>
       }>

@@ -15,12 +15,13 @@ import { currentUrl } from '../router';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 
-// Screens a respondent reaches only later are their own chunks (precached for offline),
-// so the first load carries just the notice and the questions.
+// Screens after the notice are their own chunks (precached for offline), so the first load
+// carries just what the notice needs; the questions load while the respondent reads it.
+const loadSectionView = () => import('./SectionView').then((m) => ({ default: m.SectionView }));
+const SectionView = lazy(loadSectionView);
 const Review = lazy(() => import('./Review').then((m) => ({ default: m.Review })));
 const ThankYou = lazy(() => import('./ThankYou').then((m) => ({ default: m.ThankYou })));
 const OlderDraft = lazy(() => import('./OlderDraft').then((m) => ({ default: m.OlderDraft })));
-import { SectionView } from './SectionView';
 
 /** A survey opened on this device, with its draft (or an older version's draft to decide about). */
 export type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Draft; device: string; field: boolean; collector?: string };
@@ -59,6 +60,7 @@ function Respond(props: { opened: Opened; search: string }) {
     : visit;
   const store = createSurveyStore(props.opened.survey, props.opened.client, respondent, props.opened.draft);
   registerFlush(store);
+  void loadSectionView();
   const [older, setOlder] = createSignal(props.opened.older);
   return (
     <Show when={!older()} fallback={<OlderDraft opened={props.opened} store={store} onDone={() => setOlder(undefined)} />}>

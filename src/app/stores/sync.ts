@@ -24,6 +24,8 @@ export function startSync(): Promise<SyncEngine> {
     window.addEventListener('online', () => void engine.refreshSurveys());
     return engine;
   })();
+  // A failed start (the chunk could not load on a first, offline visit) is tried again next time.
+  starting.catch(() => (starting = undefined));
   return starting;
 }
 
@@ -37,6 +39,8 @@ export async function syncSoon(): Promise<void> {
 /** The results snapshot, fresh from the server when reachable, else the cached copy with its age. */
 export async function resultsFor(surveyId: string): Promise<{ snapshot: unknown; fetchedAt: string } | undefined> {
   const [engine, client] = await Promise.all([startSync(), getClient()]);
+  // Send this device's own responses first, so the figures include them when online.
+  await engine.sync();
   await engine.refreshResults(surveyId);
   const cached = await client.cachedResults(resultsKey(surveyId));
   return cached && { snapshot: cached.snapshot, fetchedAt: cached.fetchedAt };
