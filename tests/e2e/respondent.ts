@@ -38,8 +38,8 @@ export async function rank(page: Page, questionId: string, labels: string[]): Pr
 
 export const POSITIONS = ['p-general-service', 'p-model-builders', 'p-defense', 'p-manufacturing', 'p-culture', 'p-public-finance', 'p-partnerships', 'p-data-first'];
 
-/** Answers the whole sovereign-AI survey from the notice to the thank-you screen (Korean UI). */
-export async function answerAll(page: Page, options: { group?: string; comment?: string } = {}): Promise<void> {
+/** Answers the whole sovereign-AI survey from the notice to the thank-you screen, or the next blank survey in field mode (Korean UI). */
+export async function answerAll(page: Page, options: { group?: string; comment?: string; fieldMode?: boolean } = {}): Promise<void> {
   await press(page, '시작하기');
   await pick(page, 'group', options.group ?? '제조업');
   await press(page, '다음');
@@ -53,5 +53,7 @@ export async function answerAll(page: Page, options: { group?: string; comment?:
   if (options.comment) await page.locator('#q-comment textarea').fill(options.comment);
   await press(page, '검토');
   await press(page, '제출하기');
-  await page.getByRole('heading', { name: '감사합니다' }).waitFor();
+  // Field mode skips the thank-you and opens a blank survey for the next respondent.
+  if (options.fieldMode) await page.locator('.saved-toast').waitFor();
+  else await page.getByRole('heading', { name: '감사합니다' }).waitFor();
 }

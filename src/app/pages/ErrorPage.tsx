@@ -4,10 +4,10 @@ import { t } from '../i18n';
 /** A readable failure instead of a blank screen, naming what went wrong. */
 export function ErrorPage(props: { title?: string; detail: string }) {
   return (
-    <article class="card error-page" role="alert">
+    <div class="card error-page" role="alert">
       <h1>{props.title ?? t('errorTitle')}</h1>
       <pre class="error-detail">{props.detail}</pre>
       <Link class="button secondary" href="/">{t('home')}</Link>
-    </article>
+    </div>
   );
 }

@@ -15,13 +15,13 @@ export function OlderDraft(props: { opened: Opened; store: SurveyStore; onDone: 
     props.onDone();
   };
   return (
-    <article class="card" role="alertdialog" aria-labelledby="older-title">
+    <div class="card" role="alertdialog" aria-labelledby="older-title">
       <h1 id="older-title">{t('olderDraftTitle')}</h1>
       <p>{t('olderDraftBody')}</p>
       <div class="nav-buttons">
         <button type="button" class="secondary" onClick={discard}>{t('discardDraft')}</button>
         <button type="button" class="primary" onClick={keep}>{t('continueDraft')}</button>
       </div>
-    </article>
+    </div>
   );
 }

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sovereignAiSurvey } from '../../src/core/surveys/sovereign-ai';
+import { expectAccessible, launch, phone, readStore } from './browser';
+import { answerAll, likert, pick, press } from './respondent';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Writes records into one store of the app's database, as an older app or a sync would have. */
+function writeStore(page: Page, store: string, records: unknown[]): Promise<void> {
+  return page.evaluate(
+    ([name, values]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('stance');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name as string, 'readwrite');
+          for (const value of values as unknown[]) tx.objectStore(name as string).put(value);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [store, records] as const,
+  );
+}
+
+describe('a field researcher on one device', () => {
+  it('enters a collector name once and goes from respondent to respondent', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/field`);
+    await page.getByLabel('조사원 이름').fill('김조사');
+    await press(page, '현장 조사 모드 켜기');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '현장 조사 모드가 켜져 있습니다' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.warning').count()).toBe(1);
+    await expectAccessible(page, 'field page');
+
+    await page.getByRole('link', { name: /설문 시작/ }).click();
+    await answerAll(page, { fieldMode: true });
+    await expect.poll(() => page.locator('.saved-toast').count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: '시작하기' }).count()).toBe(1);
+    await answerAll(page, { group: '국방·안보 산업', fieldMode: true });
+    await expect.poll(async () => (await readStore(page, 'outbox')).length + (await readStore(page, 'sent')).length).toBe(2);
+
+    const held = [...(await readStore(page, 'outbox')), ...((await readStore(page, 'sent')) as { response: unknown }[]).map((s) => s.response)] as { channel: string; collector: string }[];
+    expect(held.map((r) => [r.channel, r.collector])).toEqual([['field', '김조사'], ['field', '김조사']]);
+    await page.goto(`${baseUrl}/field`);
+    await expect.poll(() => page.locator('table').textContent()).toContain('김조사');
+    await context.close();
+  });
+});
+
+describe('bad input on the device', () => {
+  it('names what is wrong with a stored survey definition instead of showing a blank screen', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.locator('h1').first().waitFor();
+    await writeStore(page, 'surveys', [{ ...sovereignAiSurvey, id: 'broken', version: 1, title: { ko: '깨진 설문' } }]);
+    await page.goto(`${baseUrl}/s/broken`);
+    await expect.poll(() => page.locator('.error-page').textContent()).toContain('title.en');
+    await expectAccessible(page, 'error page');
+    await context.close();
+  });
+
+  it('offers to continue a draft from an older version, keeping the answers that still fit', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/s/sovereign-ai`);
+    await press(page, '시작하기');
+    await pick(page, 'group', '제조업');
+    await pick(page, 'role', '정책·기획');
+    await press(page, '다음');
+    await likert(page, 'p-defense', 5);
+    await page.waitForTimeout(600);
+
+    const profile = sovereignAiSurvey.sections[0]!;
+    const version2 = {
+      ...sovereignAiSurvey,
+      version: 2,
+      sections: [{ ...profile, questions: profile.questions.filter((q) => q.id !== 'role') }, ...sovereignAiSurvey.sections.slice(1)],
+    };
+    await writeStore(page, 'surveys', [version2]);
+    await page.reload();
+    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
+    await expectAccessible(page, 'older draft');
+    await press(page, '이어서 하기');
+    expect(await page.locator('#q-group input[value="manufacturing"]').isChecked()).toBe(true);
+    expect(await page.locator('#q-role').count()).toBe(0);
+    await press(page, '다음');
+    expect(await page.locator('#q-p-defense input[value="5"]').isChecked()).toBe(true);
+    const drafts = () => readStore(page, 'drafts') as Promise<{ surveyVersion: number; step: number; answers: Record<string, unknown> }[]>;
+    await expect.poll(async () => (await drafts())[0]?.surveyVersion).toBe(2);
+    const [draft] = await drafts();
+    expect(draft!.step).toBe(2);
+    expect(draft!.answers).not.toHaveProperty('role');
+    await context.close();
+  });
+});
