@@ -7,6 +7,7 @@ import { errorResponse, readBody } from './http';
 import { LiveHub } from './live';
 import { rateLimit } from './rate-limit';
 import { ResultsService } from './results';
+import { analysisRoutes } from './routes/analysis';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
@@ -43,7 +44,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
 
-  for (const routes of [healthRoutes, surveyRoutes, responseRoutes, resultRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, surveyRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

@@ -12,7 +12,7 @@ import { surveyParam } from '../context';
 import { intParam, param } from '../http';
 
 /** The filters from the query string, each checked so it cannot smuggle anything into a cache key. */
-function filtersOf(c: Context): ResultsFilters {
+export function filtersOf(c: Context): ResultsFilters {
   const filters: ResultsFilters = {};
   const { wave, channel, group } = c.req.query();
   if (wave) filters.wave = param(WaveSchema, wave, 'wave');
@@ -25,7 +25,7 @@ function filtersOf(c: Context): ResultsFilters {
 }
 
 /** Results are public only when the survey says so; otherwise the organiser token is needed. */
-function checkAccess(c: Context, survey: Survey, adminToken: string): void {
+export function checkAccess(c: Context, survey: Survey, adminToken: string): void {
   if (!survey.resultsPublic && !isOrganiser(c, adminToken)) throw new AppError('unauthorized', 'the results of this survey are for the organiser only');
 }
 

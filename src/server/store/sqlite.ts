@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../../core/canonical';
-import type { Response as SurveyResponse } from '../../core/response';
-import type { TallyRow } from '../../core/results';
+import type { Answers, Response as SurveyResponse } from '../../core/response';
+import type { ResultsFilters, TallyRow } from '../../core/results';
 import type { Survey } from '../../core/survey';
 import type { WaveDefinition } from '../../core/waves';
 import type { ItemResult } from '../../core/wire';
@@ -14,6 +14,8 @@ import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store,
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
+/** Rows per page of an analysis read: its rows are small (answers only) and it wants throughput. */
+const ANSWER_PAGE = 5000;
 
 type WaveRow = { slug: string; label: string; starts_at: string; closes_at: string | null; one_per_device: number };
 type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt'> & {
@@ -130,6 +132,24 @@ export class SqliteStore implements Store {
       const rows = page.all(surveyId, after, version, version, wave, wave) as { id: string; json: string; received_at: string; grp: string }[];
       for (const row of rows) yield { response: JSON.parse(row.json) as SurveyResponse, receivedAt: row.received_at, group: row.grp };
       if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  // Pages by id rather than one long `.iterate()`: better-sqlite3 refuses every other
+  // statement on the connection while an iterator is open, and a commit may run between pages.
+  async *iterateAnswers(surveyId: string, version: number, filters: ResultsFilters): AsyncIterable<Answers> {
+    const page = this.db.prepare(
+      `SELECT id, json_extract(json, '$.answers') AS answers FROM responses
+       WHERE survey = ? AND id > ? AND version = ? AND (? IS NULL OR wave = ?) AND (? IS NULL OR channel = ?) AND (? IS NULL OR grp = ?)
+       ORDER BY id LIMIT ${ANSWER_PAGE}`,
+    );
+    const { wave = null, channel = null, group = null } = filters;
+    let after = '';
+    for (;;) {
+      const rows = page.all(surveyId, after, version, wave, wave, channel, channel, group, group) as { id: string; answers: string }[];
+      for (const row of rows) yield JSON.parse(row.answers) as Answers;
+      if (rows.length < ANSWER_PAGE) return;
       after = rows[rows.length - 1]!.id;
     }
   }

@@ -1,5 +1,5 @@
-import type { Response as SurveyResponse } from '../../core/response';
-import type { TallyRow } from '../../core/results';
+import type { Answers, Response as SurveyResponse } from '../../core/response';
+import type { ResultsFilters, TallyRow } from '../../core/results';
 import type { Survey } from '../../core/survey';
 import type { WaveDefinition } from '../../core/waves';
 import type { ItemError, ItemResult } from '../../core/wire';
@@ -71,6 +71,8 @@ export interface Store {
   deleteWave(surveyId: string, wave: string): Promise<number>;
   /** Responses oldest id first, read page by page so an export never holds them all. */
   responses(surveyId: string, query: ResponseQuery): AsyncIterable<StoredResponse>;
+  /** The answers of one survey version under the results filters, oldest id first, in one streaming pass. */
+  iterateAnswers(surveyId: string, version: number, filters: ResultsFilters): AsyncIterable<Answers>;
   /** The tally rows of one survey version. */
   tallyRows(surveyId: string, version: number): Promise<TallyRow[]>;
   listComments(surveyId: string, query: CommentQuery): Promise<Comment[]>;

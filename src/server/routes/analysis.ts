@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { AppError } from '../../core/errors';
+import type { MapOptions } from '../analysis';
+import { AnalysisService, DEFAULT_SEED } from '../analysis';
+import type { Services } from '../context';
+import { surveyParam } from '../context';
+import { intParam } from '../http';
+import { checkAccess, filtersOf } from './results';
+
+/** The seed and previous k from the query; k outside 2–5 is refused, so it cannot fill the cache with copies. */
+function optionsOf(c: Context): MapOptions {
+  const seed = intParam(c.req.query('seed'), 'seed') ?? DEFAULT_SEED;
+  const previousK = intParam(c.req.query('k'), 'k');
+  if (previousK !== undefined && (previousK < 2 || previousK > 5)) throw new AppError('bad_request', 'k must be between 2 and 5');
+  return previousK === undefined ? { seed } : { seed, previousK };
+}
+
+/** The opinion map: consensus, division, opinion groups and declared × found (issue 7). */
+export function analysisRoutes({ store, config }: Services): Hono {
+  const maps = new AnalysisService(store);
+  const app = new Hono();
+
+  app.get('/surveys/:id/analysis', async (c) => {
+    const latest = await surveyParam(c, store);
+    const version = intParam(c.req.query('version'), 'version');
+    const survey = version === undefined ? latest : await surveyParam(c, store, version);
+    checkAccess(c, survey, config.adminToken);
+    const { body, etag } = await maps.map(survey, filtersOf(c), optionsOf(c));
+    c.header('ETag', etag);
+    c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
+    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
+    return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+  });
+
+  return app;
+}
