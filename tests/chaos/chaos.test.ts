@@ -1,0 +1,115 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/core/canonical';
+import { buildSnapshot } from '../../src/core/results';
+import { sovereignAiSurvey } from '../../src/core/surveys';
+import { freePort } from '../e2e/server';
+import { seeded } from './answers';
+import { openDevice, submitOne, type Device } from './device';
+import { startFaultProxy } from './proxy';
+import { ServerProcess, snapshotBuiltServer } from './server';
+import { deviceLedger, readDatabase, recount, storedTallies } from './verify';
+
+const DEVICES = 3;
+const PER_DEVICE = 1000;
+const MIN_KILLS = 5;
+// Fates, answers and kill times come from this seed; CHAOS_SEED=<n> replays a run's choices.
+const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A respondent every 0–120 ms, so submissions, syncs and kills overlap for about a minute. */
+async function submitAll(device: Device, random: () => number): Promise<void> {
+  for (let i = 0; i < PER_DEVICE; i++) {
+    await submitOne(device, random);
+    await sleep(random() * 120);
+  }
+}
+
+/** SIGKILLs the server at random moments and restarts it on the same port and data, until told to stop (and at least MIN_KILLS times). */
+async function killAtRandom(server: ServerProcess, random: () => number, done: () => boolean, log: { kills: number }): Promise<void> {
+  for (let round = 0; round < 60 && (!done() || log.kills < MIN_KILLS); round++) {
+    await sleep(1500 + random() * 6000);
+    await server.kill();
+    log.kills++;
+    await sleep(random() * 1500); // down for a moment: requests meanwhile find no server
+    await server.start();
+  }
+}
+
+/** Waits, without nudging, until every device's own retries have emptied its outbox. */
+async function drained(devices: Device[], timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const waiting = (await Promise.all(devices.map((d) => d.client.countOutbox()))).reduce((a, b) => a + b, 0);
+    if (waiting === 0) return;
+    if (Date.now() > deadline) throw new Error(`${waiting} responses still waiting after ${timeoutMs} ms`);
+    await sleep(250);
+  }
+}
+
+describe('chaos: 3 devices × 1,000 responses through a faulty network and a server killed again and again', () => {
+  it('stores exactly 3,000 responses, no duplicates, every outbox empty, tallies equal a recount', async () => {
+    const startedAt = performance.now();
+    const built = snapshotBuiltServer();
+    const server = new ServerProcess(built.main, await freePort(), mkdtempSync(join(tmpdir(), 'stance-chaos-')));
+    const devices: Device[] = [];
+    await server.start();
+    const proxy = await startFaultProxy(server.port, seeded(SEED + 1));
+    try {
+      for (let i = 0; i < DEVICES; i++) devices.push(await openDevice(i, proxy.url));
+      const log = { kills: 0 };
+      let submitting = true;
+      const monkey = killAtRandom(server, seeded(SEED + 2), () => !submitting, log);
+      await Promise.all(devices.map((d, i) => submitAll(d, seeded(SEED + 10 + i)))).finally(() => (submitting = false));
+      await monkey;
+      await drained(devices, 5 * 60_000);
+      const snapshot = await (await fetch(`${server.url}/api/v1/surveys/sovereign-ai/results`)).json();
+      await server.stop();
+      const seconds = (performance.now() - startedAt) / 1000;
+
+      const { rows, tallies, integrity } = readDatabase(join(server.dataDir, 'stance.db'));
+      const ledgers = await Promise.all(devices.map(deviceLedger));
+      const s = proxy.stats;
+      console.log(
+        [
+          `chaos (seed ${SEED}) in ${seconds.toFixed(1)} s: ${rows.length} stored of ${DEVICES * PER_DEVICE} submitted`,
+          `  server SIGKILLed ${log.kills} times; ${s.requests} requests through the proxy`,
+          `  dropped ${s['drop-before'] + s['drop-after'] + s['cut-body']} (before forwarding ${s['drop-before']}, after the server answered ${s['drop-after']}, answer cut ${s['cut-body']})`,
+          `  5xx injected ${s['502'] + s['503']} (502 ${s['502']}, 503 ${s['503']}), 502 while the server was down ${s.serverDown}, delayed ${s.delay}`,
+          `  server answered per item: ${JSON.stringify(s.itemStatuses)}; devices heard ${ledgers.reduce((n, l) => n + l.duplicates, 0)} duplicates`,
+        ].join('\n'),
+      );
+
+      expect(log.kills).toBeGreaterThanOrEqual(MIN_KILLS);
+      expect(integrity).toBe('ok');
+      const submitted = new Map(devices.flatMap((d) => d.submitted).map((r) => [r.id, r]));
+      expect(submitted.size).toBe(DEVICES * PER_DEVICE);
+      expect(rows.length).toBe(DEVICES * PER_DEVICE);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+      // Every stored row is exactly what a device submitted, byte for byte in canonical form.
+      for (const row of rows) expect(row.json).toBe(canonicalJson(submitted.get(row.id)));
+      for (const [i, ledger] of ledgers.entries()) {
+        expect({ outbox: ledger.outbox, sent: ledger.sent, rejected: ledger.rejected }).toEqual({ outbox: 0, sent: PER_DEVICE, rejected: 0 });
+        expect([...ledger.sentIds].sort()).toEqual(devices[i]!.submitted.map((r) => r.id).sort());
+      }
+      // The faults really happened, the duplicate path included.
+      expect(s['drop-after']).toBeGreaterThan(0);
+      expect(s.itemStatuses.duplicate ?? 0).toBeGreaterThan(0);
+
+      const recounted = recount(rows, sovereignAiSurvey);
+      expect(storedTallies(tallies)).toEqual(recounted);
+      expect(tallies.reduce((n, t) => n + t.count, 0)).toBe(DEVICES * PER_DEVICE);
+      const expected = buildSnapshot({ survey: sovereignAiSurvey, rows: [...recounted.values()], filters: {}, waves: [], generatedAt: snapshot.generatedAt });
+      expect(snapshot).toEqual(expected);
+      expect(snapshot.count).toBe(DEVICES * PER_DEVICE);
+    } finally {
+      for (const d of devices) d.engine.stop();
+      await proxy.close();
+      await server.kill();
+      built.remove();
+    }
+  });
+});
