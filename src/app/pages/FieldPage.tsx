@@ -1,5 +1,5 @@
 import { Link } from '../router';
-import { For, Show, createEffect, createResource, createSignal, on } from 'solid-js';
+import { For, Show, createEffect, createResource, createSignal, lazy, on } from 'solid-js';
 import { storageEstimate } from '../../client/storage';
 import { locale, t, tx } from '../i18n';
 import { ft } from './field-strings';
@@ -8,6 +8,9 @@ import { fieldSettings, saveFieldSettings } from '../stores/field';
 import { listSurveys } from '../stores/surveys';
 import { FieldSync } from './FieldSync';
 import { syncStatus } from '../stores/sync';
+
+// Lazy, so the analysis code it brings loads after the page's own figures are on screen.
+const FieldSample = lazy(() => import('./FieldSample').then((m) => ({ default: m.FieldSample })));
 
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -63,6 +66,7 @@ export function FieldPage() {
               </Show>
             </section>
             <FieldSync client={d().client} onChange={() => void refetch()} />
+            <FieldSample client={d().client} surveys={d().surveys} />
             <section class="card" aria-labelledby="storage-title">
               <h2 id="storage-title">{ft('storage')}</h2>
               <Show when={d().storage}>

@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { Link } from '../router';
 
 const ResultsSummary = lazy(() => import('../components/ResultsSummary').then((m) => ({ default: m.ResultsSummary })));
+const ClosestGroup = lazy(() => import('../components/ClosestGroup').then((m) => ({ default: m.ClosestGroup })));
 
 /** Shown only after the submit transaction committed: the response is on this device. */
 export function ThankYou(props: { survey: Survey; response: Response }) {
@@ -16,6 +17,7 @@ export function ThankYou(props: { survey: Survey; response: Response }) {
       <p role="status">{t('savedOnDevice')}</p>
       <Show when={props.survey.resultsPublic}>
         <ResultsSummary survey={props.survey} response={props.response} />
+        <ClosestGroup survey={props.survey} response={props.response} />
       </Show>
       <Link class="button secondary" href="/">{t('answerAgain')}</Link>
     </article>
