@@ -51,5 +51,12 @@ export function groupName(survey: Survey | undefined, group: string): string {
   return option ? tx(option.label) : group;
 }
 
-/** A count, or "fewer than 5" when the server withheld it. */
+/** The count of all filtered responses, or "fewer than 5" when the server withheld it. */
 export const countText = (count: number | null) => (count === null ? ot('fewerThan5') : String(count));
+
+/**
+ * A group's or wave's count, or "withheld": in a breakdown the server also holds back the
+ * smallest shown segment when the small ones could be worked out from the total, so a
+ * withheld segment is not always one of fewer than 5.
+ */
+export const segmentCount = (count: number | null) => (count === null ? ot('withheld') : String(count));

@@ -37,6 +37,8 @@ const STRINGS = {
   web: { ko: '웹', en: 'Web' },
   fewerThan5: { ko: '5명 미만', en: 'fewer than 5' },
   withheldNote: { ko: '응답이 5명 미만이라 누구도 드러나지 않도록 수치를 표시하지 않습니다.', en: 'Fewer than 5 responses: figures are withheld so that no one can be singled out.' },
+  withheld: { ko: '비공개', en: 'withheld' },
+  segmentWithheldNote: { ko: '비공개: 응답이 5명 미만이거나, 전체에서 빼면 더 작은 집단의 수치를 알 수 있어 함께 가렸습니다. 누구도 드러나지 않습니다.', en: 'Withheld: fewer than 5 responses here, or held back with a smaller segment whose figures the total would otherwise give away. No one can be singled out.' },
   questionWithheld: { ko: '이 질문에 답한 사람이 5명 미만이라 수치를 표시하지 않습니다.', en: 'Fewer than 5 answered this question: figures withheld.' },
   noAnswers: { ko: '아직 응답이 없습니다.', en: 'No answers yet.' },
   mean: { ko: '평균', en: 'Mean' },

@@ -49,7 +49,7 @@ export function organiserFetch(baseUrl: string, path: string, init: RequestInit 
 }
 
 /** Opens the organiser pages and signs in with `token`. */
-export async function signIn(page: Page, baseUrl: string, token = TEST_TOKEN, path = '/organiser'): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, token = TEST_TOKEN, path = '/organiser/surveys'): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.locator('#org-token').fill(token);
   await page.locator('form button[type=submit]').click();

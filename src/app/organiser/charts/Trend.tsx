@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { countText, meanText, num } from '../format';
+import { meanText, num, segmentCount } from '../format';
 import { ot } from '../strings';
 import { Figure } from './Figure';
 
@@ -14,7 +14,7 @@ const AXIS = 36;
 
 /**
  * Means across waves as a line with 95% whiskers, waves in start order. A withheld wave
- * ("fewer than 5") breaks the line rather than being drawn as a figure nobody may see.
+ * breaks the line rather than being drawn as a figure nobody may see.
  */
 export function TrendChart(props: { min: number; max: number; points: TrendPoint[] }) {
   // Each wave sits at the middle of its column, so the labels below line up with the points.
@@ -30,14 +30,14 @@ export function TrendChart(props: { min: number; max: number; points: TrendPoint
     });
     return d.trim();
   };
-  const describe = (p: TrendPoint) => (p.n === null ? ot('fewerThan5') : `${meanText(p.mean, p.ci)}, n = ${p.n}`);
+  const describe = (p: TrendPoint) => (p.n === null ? ot('withheld') : `${meanText(p.mean, p.ci)}, n = ${p.n}`);
   const grid = () => [props.min, (props.min + props.max) / 2, props.max];
   return (
     <Figure
       label={`${ot('mean')}: ${props.points.map((p) => `${p.label} ${describe(p)}`).join('; ')}`}
-      caption={<>{ot('mean')} · {props.points.map((p) => `${p.label} n = ${countText(p.n)}`).join(' · ')}</>}
+      caption={<>{ot('mean')} · {props.points.map((p) => `${p.label} n = ${segmentCount(p.n)}`).join(' · ')}</>}
       head={[ot('wave'), 'n', ot('mean'), ot('ci')]}
-      rows={props.points.map((p) => [p.label, countText(p.n), num(p.mean), p.ci ? `${num(p.ci[0])}–${num(p.ci[1])}` : '—'])}
+      rows={props.points.map((p) => [p.label, segmentCount(p.n), num(p.mean), p.ci ? `${num(p.ci[0])}–${num(p.ci[1])}` : '—'])}
     >
       <svg class="org-trend" viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
         <For each={grid()}>

@@ -1,14 +1,14 @@
 import { For, createSignal } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
 import { allQuestions, type Survey } from '../../../core/survey';
-import { countText, groupName } from '../format';
+import { groupName, segmentCount } from '../format';
 import { ot } from '../strings';
 import { QuestionCard, SegmentQuestion } from './QuestionResult';
 
 /**
  * Stakeholder groups side by side: the organiser picks the groups (say, defense and
- * culture) and every question shows one column per group. A group with fewer than 5
- * responses shows "fewer than 5" and no figures.
+ * culture) and every question shows one column per group. A withheld group (fewer than 5
+ * responses, or held back with one) shows why and no figures.
  */
 export function CompareView(props: { survey: Survey; snapshot: ResultsSnapshot }) {
   const [chosen, setChosen] = createSignal<string[]>();
@@ -26,7 +26,7 @@ export function CompareView(props: { survey: Survey; snapshot: ResultsSnapshot }
             <label class="org-check">
               <input type="checkbox" checked={selected().includes(g.group)} onChange={(e) => toggle(g.group, e.currentTarget.checked)} />
               <span>
-                {groupName(props.survey, g.group)} (n = {countText(g.count)})
+                {groupName(props.survey, g.group)} (n = {segmentCount(g.count)})
               </span>
             </label>
           )}
@@ -39,10 +39,10 @@ export function CompareView(props: { survey: Survey; snapshot: ResultsSnapshot }
               <For each={selected()}>
                 {(group) => (
                   <div class="org-column">
-                    <h4>
-                      {groupName(props.survey, group)} <span class="org-note">n = {countText(segment(group)?.count ?? null)}</span>
-                    </h4>
-                    <SegmentQuestion question={question} segment={segment(group) ?? { withheld: true, count: null }} />
+                    <h3>
+                      {groupName(props.survey, group)} <span class="org-note">n = {segmentCount(segment(group)?.count ?? null)}</span>
+                    </h3>
+                    <SegmentQuestion question={question} segment={segment(group) ?? { withheld: true, count: null }} breakdown />
                   </div>
                 )}
               </For>

@@ -38,14 +38,14 @@ export function QuestionChart(props: { question: Question; summary: QuestionSumm
   );
 }
 
-/** One segment's figures for one question, or why there are none (withheld, nobody answered). */
-export function SegmentQuestion(props: { question: Question; segment: Segment }) {
+/** One segment's figures for one question (the whole, or a group or wave of a breakdown), or why there are none. */
+export function SegmentQuestion(props: { question: Question; segment: Segment; breakdown?: boolean }) {
   const shown = () => (props.segment.withheld ? undefined : (props.segment as Shown));
   const summary = () => shown()?.questions[props.question.id];
   return (
     <Switch>
       <Match when={props.segment.withheld}>
-        <p class="org-withheld">{ot('withheldNote')}</p>
+        <p class="org-withheld">{props.breakdown ? ot('segmentWithheldNote') : ot('withheldNote')}</p>
       </Match>
       <Match when={shown()?.withheldQuestions.includes(props.question.id)}>
         <p class="org-withheld">{ot('questionWithheld')}</p>
@@ -62,9 +62,9 @@ export function SegmentQuestion(props: { question: Question; segment: Segment })
 export function QuestionCard(props: { question: Question; number: number; children: JSX.Element; id?: string }) {
   return (
     <section class="org-card org-question" id={props.id} aria-labelledby={`r-${props.question.id}`}>
-      <h3 id={`r-${props.question.id}`}>
+      <h2 id={`r-${props.question.id}`}>
         <span class="org-qnum">{props.number}.</span> {tx(props.question.prompt)}
-      </h3>
+      </h2>
       <Show when={props.question.help}>{(help) => <p class="org-note">{tx(help())}</p>}</Show>
       {props.children}
     </section>
