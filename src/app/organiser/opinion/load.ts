@@ -21,9 +21,10 @@ export function loadMap(request: MapRequest): Promise<Fetched<MapRead>> {
     const headers = new Headers();
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (previous) headers.set('if-none-match', previous.etag);
-    const k = previous && !previous.map.withheld && previous.map.k >= 2 ? { k: String(previous.map.k) } : {};
-    const search = new URLSearchParams({ ...query, ...k }).toString();
-    const res = await apiFetch(`/api/v1/surveys/${encodeURIComponent(surveyId)}/analysis${search ? `?${search}` : ''}`, { headers });
+    const search = new URLSearchParams(query);
+    if (previous && !previous.map.withheld && previous.map.k >= 2) search.set('k', String(previous.map.k));
+    const tail = search.toString();
+    const res = await apiFetch(`/api/v1/surveys/${encodeURIComponent(surveyId)}/analysis${tail ? `?${tail}` : ''}`, { headers });
     if (res.status === 304 && previous) return previous;
     return { map: OpinionMapSchema.parse(await res.json()), etag: res.headers.get('etag') ?? '' };
   });
