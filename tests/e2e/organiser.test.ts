@@ -180,4 +180,16 @@ describe('the organiser pages', () => {
     await organiser.setOffline(false);
     await page.locator('.org-live[data-state=live]').waitFor({ timeout: 20_000 });
   });
+
+  it('reconnect the live view by themselves after the server goes away and comes back', async () => {
+    await page.locator('.org-live[data-state=live]').waitFor();
+    await server.stop();
+    await expect.poll(() => page.locator('.org-live').getAttribute('data-state')).toBe('reconnecting');
+    const down = Date.now();
+    server = await startServer({ dataDir: server.dataDir, port: server.port });
+    await page.locator('.org-live[data-state=live]').waitFor({ timeout: 20_000 });
+    console.log(`live view back ${Date.now() - down} ms after the server went down`);
+    await postResponses(server.url, [makeResponse({ group: 'defense', wave: 'day-2' })]);
+    await expect.poll(count, { timeout: 5_000 }).toBe(String(SEEDED + 3));
+  });
 });

@@ -1,17 +1,19 @@
-import { Show, createSignal } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { ot } from './strings';
 
 /**
  * A destructive action that asks once more in place: the first press turns into
  * "Really …" and "Cancel", so nothing is lost to a stray click and no modal is needed.
+ * Focus follows the question and comes back when it is cancelled.
  */
 export function ConfirmButton(props: { label: string; confirmLabel: string; onConfirm: () => Promise<unknown> }) {
   const [asking, setAsking] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
+  let first!: HTMLButtonElement;
   let confirm!: HTMLButtonElement;
-  const ask = () => {
-    setAsking(true);
-    confirm.focus();
+  const ask = (on: boolean) => {
+    setAsking(on);
+    (on ? confirm : first).focus();
   };
   const run = async () => {
     setBusy(true);
@@ -24,16 +26,14 @@ export function ConfirmButton(props: { label: string; confirmLabel: string; onCo
   };
   return (
     <span class="org-confirm">
-      <Show when={!asking()}>
-        <button type="button" class="secondary small org-danger" onClick={ask}>
-          {props.label}
-        </button>
-      </Show>
+      <button type="button" ref={first} class="secondary small org-danger" hidden={asking()} onClick={() => ask(true)}>
+        {props.label}
+      </button>
       <span hidden={!asking()}>
         <button type="button" ref={confirm} class="primary small org-danger-fill" disabled={busy()} onClick={() => void run()}>
           {props.confirmLabel}
         </button>
-        <button type="button" class="secondary small" onClick={() => setAsking(false)}>
+        <button type="button" class="secondary small" onClick={() => ask(false)}>
           {ot('cancel')}
         </button>
       </span>

@@ -1,25 +1,28 @@
 import { For, Show, createResource } from 'solid-js';
+import type { ResultsFilters } from '../../../core/results';
 import type { Survey } from '../../../core/survey';
-import { loadCached } from '../cache';
+import { loadCached, ready } from '../cache';
 import { ConfirmButton } from '../ConfirmButton';
 import { api } from '../state';
 import { channelName, dateTime, groupName } from '../format';
 import { ot } from '../strings';
 import type { Comment } from '../types';
 
-type Props = { survey: Survey; question: string; wave?: string; refresh: unknown };
+type Props = { survey: Survey; question: string; filters: ResultsFilters; refresh: unknown };
 
 /**
  * The free-text answers to one question, for the organiser only. Each is rendered as a
  * text node (never as markup), so a comment holding HTML shows that HTML as characters.
- * The list reloads whenever the live figures change.
+ * The list follows the results' filters and reloads whenever the live figures change.
  */
 export function Comments(props: Props) {
-  const source = () => ({ id: props.survey.id, version: props.survey.version, question: props.question, wave: props.wave, refresh: props.refresh });
+  const source = () => ({ id: props.survey.id, version: props.survey.version, question: props.question, wave: props.filters.wave, refresh: props.refresh });
   const [list, { refetch }] = createResource(source, (s) =>
     loadCached(`comments:${s.id}:${s.version}:${s.question}:${s.wave ?? ''}`, () => api.comments(s.id, { version: s.version, question: s.question, wave: s.wave, limit: 200 })),
   );
-  const comments = () => list.latest?.value.comments ?? [];
+  // The server filters comments by wave; channel and group are filtered here.
+  const matches = (c: Comment) => (!props.filters.channel || c.channel === props.filters.channel) && (!props.filters.group || c.group === props.filters.group);
+  const comments = () => (ready(list)?.value.comments ?? []).filter(matches);
   const hide = async (c: Comment) => {
     await api.setCommentHidden(props.survey.id, c, !c.hidden);
     await refetch();
@@ -34,7 +37,7 @@ export function Comments(props: Props) {
       <Show when={list.error}>
         <p class="org-error" role="alert">{ot('failed')}</p>
       </Show>
-      <Show when={comments().length} fallback={<p class="org-note">{list.loading && !list.latest ? ot('loading') : ot('noComments')}</p>}>
+      <Show when={comments().length} fallback={<p class="org-note">{list.loading && !ready(list) ? ot('loading') : ot('noComments')}</p>}>
         <ul>
           <For each={comments()}>
             {(c) => (

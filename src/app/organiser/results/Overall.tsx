@@ -15,7 +15,7 @@ export function OverallView(props: { survey: Survey; snapshot: ResultsSnapshot }
           <QuestionCard question={question} number={i() + 1}>
             <Show when={question.kind === 'text'} fallback={<SegmentQuestion question={question} segment={props.snapshot.overall} />}>
               <SegmentQuestion question={question} segment={props.snapshot.overall} />
-              <Comments survey={props.survey} question={question.id} wave={props.snapshot.filters.wave} refresh={props.snapshot.generatedAt} />
+              <Comments survey={props.survey} question={question.id} filters={props.snapshot.filters} refresh={props.snapshot.generatedAt} />
             </Show>
           </QuestionCard>
         )}
