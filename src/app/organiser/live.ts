@@ -41,6 +41,33 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
 const retryable = (error: unknown) => !isAppError(error) || ['network', 'server', 'internal', 'too_many_requests'].includes(error.code);
 
 /**
+ * Reads one live stream until it ends, fails or goes quiet for too long, handing each
+ * `results` event to `onResults`. Returns normally when the server closed the stream.
+ */
+async function readStream(api: OrganiserApi, t: LiveTarget, signal: AbortSignal, onResults: (snapshot: ResultsSnapshot, id?: string) => void): Promise<void> {
+  const stall = new AbortController();
+  const abort = () => stall.abort();
+  signal.addEventListener('abort', abort);
+  let timer = setTimeout(abort, STALL_MS);
+  try {
+    const path = `/surveys/${encodeURIComponent(t.surveyId)}/live${queryString(t.query)}`;
+    const res = await api.call(path, { signal: stall.signal, headers: { accept: 'text/event-stream' } });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const parser = createSseParser((e) => e.event === 'results' && onResults(JSON.parse(e.data) as ResultsSnapshot, e.id));
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      clearTimeout(timer);
+      timer = setTimeout(abort, STALL_MS);
+      parser.push(value);
+    }
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}
+
+/**
  * Live results for the organiser: the cached snapshot first (so an offline page shows the
  * last figures, with their age), then the `live` stream read with fetch, reconnecting with
  * backoff after any drop. Each snapshot received is cached for the next offline visit.
@@ -50,29 +77,6 @@ export function createLiveResults(api: OrganiserApi, target: () => LiveTarget | 
   const [fetchedAt, setFetchedAt] = createSignal<string>();
   const [state, setState] = createSignal<LiveState>('connecting');
   const [error, setError] = createSignal<unknown>();
-
-  async function receive(t: LiveTarget, signal: AbortSignal, onResults: (snapshot: ResultsSnapshot, id?: string) => void) {
-    const stall = new AbortController();
-    const abort = () => stall.abort();
-    signal.addEventListener('abort', abort);
-    let timer = setTimeout(abort, STALL_MS);
-    try {
-      const path = `/surveys/${encodeURIComponent(t.surveyId)}/live${queryString(t.query)}`;
-      const res = await api.call(path, { signal: stall.signal, headers: { accept: 'text/event-stream' } });
-      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-      const parser = createSseParser((e) => e.event === 'results' && onResults(JSON.parse(e.data) as ResultsSnapshot, e.id));
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        clearTimeout(timer);
-        timer = setTimeout(abort, STALL_MS);
-        parser.push(value);
-      }
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', abort);
-    }
-  }
 
   async function run(t: LiveTarget, signal: AbortSignal) {
     const key = resultsKey(t.surveyId, t.query);
@@ -85,7 +89,7 @@ export function createLiveResults(api: OrganiserApi, target: () => LiveTarget | 
     setState('connecting');
     for (let attempt = 0; !signal.aborted; attempt++) {
       try {
-        await receive(t, signal, (next, id) => {
+        await readStream(api, t, signal, (next, id) => {
           attempt = 0;
           setSnapshot(next);
           setFetchedAt(client.now());

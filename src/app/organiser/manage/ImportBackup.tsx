@@ -4,6 +4,41 @@ import { api } from '../state';
 import { ot } from '../strings';
 import type { ImportSummary } from '../types';
 
+function SummaryView(props: { summary: ImportSummary }) {
+  const figures = () => [
+    [ot('received'), props.summary.received],
+    [ot('stored'), props.summary.stored],
+    [ot('duplicate'), props.summary.duplicate],
+    [ot('rejected'), props.summary.rejected],
+  ] as const;
+  return (
+    <>
+      <h3>{ot('importDone')}</h3>
+      <dl class="org-counts" data-testid="import-summary">
+        <For each={figures()}>
+          {([name, value]) => (
+            <>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </>
+          )}
+        </For>
+      </dl>
+      <Show when={props.summary.errors.length}>
+        <ul class="org-issues">
+          <For each={props.summary.errors}>
+            {(e) => (
+              <li>
+                <code>{e.id || '?'}</code> {e.code}: {e.message}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
+  );
+}
+
 /** Uploads a field device's backup file and reports how many were stored, duplicates and rejected. */
 export function ImportBackup(props: { onDone?: () => void }) {
   const [summary, setSummary] = createSignal<ImportSummary>();
@@ -44,34 +79,7 @@ export function ImportBackup(props: { onDone?: () => void }) {
         </button>
       </form>
       <div role="status">
-        <Show when={summary()}>
-          {(s) => (
-            <>
-              <h3>{ot('importDone')}</h3>
-              <dl class="org-counts" data-testid="import-summary">
-                <dt>{ot('received')}</dt>
-                <dd>{s().received}</dd>
-                <dt>{ot('stored')}</dt>
-                <dd>{s().stored}</dd>
-                <dt>{ot('duplicate')}</dt>
-                <dd>{s().duplicate}</dd>
-                <dt>{ot('rejected')}</dt>
-                <dd>{s().rejected}</dd>
-              </dl>
-              <Show when={s().errors.length}>
-                <ul class="org-issues">
-                  <For each={s().errors}>
-                    {(e) => (
-                      <li>
-                        <code>{e.id || '?'}</code> {e.code}: {e.message}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-            </>
-          )}
-        </Show>
+        <Show when={summary()}>{(s) => <SummaryView summary={s()} />}</Show>
       </div>
       <Show when={error()}>
         <p class="org-error" role="alert">

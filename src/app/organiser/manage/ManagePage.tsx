@@ -7,10 +7,31 @@ import { publicBase } from '../join';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
 import { ot } from '../strings';
+import type { Overview } from '../types';
 import { DeleteResponse } from './DeleteResponse';
 import { JoinPanel } from './JoinPanel';
 import { WaveForm } from './WaveForm';
 import { WaveTable } from './WaveTable';
+
+function Versions(props: { overview: Overview }) {
+  return (
+    <section class="org-card" aria-labelledby="versions-title">
+      <h2 id="versions-title">{ot('versions')}</h2>
+      <ul>
+        <For each={props.overview.versions}>
+          {(v) => (
+            <li>
+              v{v.version}: {tx(v.title)} · {v.count} {ot('responses')} ·{' '}
+              <Link href={orgHref('preview', { survey: props.overview.id, version: v.version })}>
+                {ot('preview')} v{v.version}
+              </Link>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
 
 /** `/organiser/manage?survey=`: versions, waves (register, join link and QR, close, delete) and single deletions. */
 export function ManagePage() {
@@ -43,21 +64,7 @@ export function ManagePage() {
                 {ot('addSurvey')}
               </Link>
             </div>
-            <section class="org-card" aria-labelledby="versions-title">
-              <h2 id="versions-title">{ot('versions')}</h2>
-              <ul>
-                <For each={o().versions}>
-                  {(v) => (
-                    <li>
-                      v{v.version}: {tx(v.title)} · {v.count} {ot('responses')} ·{' '}
-                      <Link href={orgHref('preview', { survey: id(), version: v.version })}>
-                        {ot('preview')} v{v.version}
-                      </Link>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </section>
+            <Versions overview={o()} />
             <section class="org-card" aria-labelledby="waves-title">
               <h2 id="waves-title">{ot('waves')}</h2>
               <div class="org-scroll">

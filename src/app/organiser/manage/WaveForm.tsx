@@ -1,16 +1,9 @@
-import { For, Show, createSignal } from 'solid-js';
+import { Show, createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
 import { WAVE_PATTERN } from '../../../core/vocabulary';
 import { api } from '../state';
+import { Problems, serverIssues, type Issue } from '../Problems';
 import { ot } from '../strings';
-
-type Issue = { path: string; message: string };
-
-/** The server's per-field issues from an `invalid` answer, if any. */
-export function serverIssues(error: unknown): Issue[] {
-  const server = isAppError(error) ? (error.details.server as { issues?: unknown } | undefined) : undefined;
-  return Array.isArray(server?.issues) ? (server.issues as Issue[]).filter((i) => typeof i?.path === 'string') : [];
-}
 
 /** `datetime-local` wants local time without a zone. */
 function localNow(): string {
@@ -65,17 +58,8 @@ export function WaveForm(props: { surveyId: string; onRegistered: (slug: string)
         {ot('register')}
       </button>
       <Show when={error()}>
-        <div class="org-error" role="alert">
-          <p>{error()}</p>
-          <ul>
-            <For each={issues()}>
-              {(i) => (
-                <li>
-                  <code>{i.path}</code>: {i.message}
-                </li>
-              )}
-            </For>
-          </ul>
+        <div role="alert">
+          <Problems message={error()!} issues={issues()} />
         </div>
       </Show>
     </form>

@@ -1,12 +1,13 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
 import { Link } from '../../router';
-import { api } from '../state';
-import { serverIssues } from '../manage/WaveForm';
 import { orgHref, queryParam } from '../paths';
+import { Problems, serverIssues, type Issue } from '../Problems';
+import { api } from '../state';
 import { ot } from '../strings';
 
-type Outcome = { ok: true; id: string; version: number; status: string } | { ok: false; message: string; issues: { path: string; message: string }[] };
+type Stored = { id: string; version: number; status: string };
+type Outcome = { ok: true; stored: Stored } | { ok: false; message: string; issues: Issue[] };
 
 /** Where a JSON syntax error is, as "line 3, column 7", from the engine's message. */
 function syntaxPlace(text: string, error: unknown): string {
@@ -20,39 +21,67 @@ function syntaxPlace(text: string, error: unknown): string {
 }
 
 /** The definition to start a new version from: the latest, with its version one higher. */
-async function startFrom(id: string | null): Promise<string> {
+async function startFrom(id: string | undefined): Promise<string> {
   if (!id) return '';
   const latest = (await api.latest(id)) as { version: number };
   return JSON.stringify({ ...latest, version: latest.version + 1 }, null, 2);
 }
 
+/** Parses, applies the results choice and uploads; every failure comes back as an outcome to show. */
+async function upload(text: string, resultsPublic: boolean | undefined): Promise<Outcome> {
+  let definition: unknown;
+  try {
+    definition = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `${ot('jsonSyntax')}: ${syntaxPlace(text, error)}`, issues: [] };
+  }
+  if (resultsPublic !== undefined && definition && typeof definition === 'object') (definition as Record<string, unknown>).resultsPublic = resultsPublic;
+  try {
+    return { ok: true, stored: await api.addSurvey(JSON.stringify(definition)) };
+  } catch (error) {
+    return { ok: false, message: isAppError(error) ? error.message : String(error), issues: serverIssues(error) };
+  }
+}
+
+/** Whether the results are public: as the file says, or overridden either way. */
+function PublicChoice(props: { value: boolean | undefined; onChange: (value: boolean | undefined) => void }) {
+  return (
+    <fieldset class="org-radios">
+      <legend>{ot('publicResults')}</legend>
+      <For each={[undefined, true, false] as const}>
+        {(choice) => (
+          <label class="org-check">
+            <input type="radio" name="resultsPublic" checked={props.value === choice} onChange={() => props.onChange(choice)} />
+            <span>{choice === undefined ? ot('asInFile') : choice ? ot('publicResults') : ot('privateResults')}</span>
+          </label>
+        )}
+      </For>
+    </fieldset>
+  );
+}
+
+function Stored(props: { stored: Stored }) {
+  return (
+    <p class="org-ok">
+      {props.stored.status === 'duplicate' ? ot('alreadyThere') : ot('uploaded')}: <code>{props.stored.id}</code> v{props.stored.version} ·{' '}
+      <Link href={orgHref('manage', { survey: props.stored.id })}>{ot('manage')}</Link>
+    </p>
+  );
+}
+
 /** `/organiser/new`: adds a survey or a new version from pasted or uploaded JSON; errors name the JSON path. */
 export function AddSurvey() {
-  const [initial] = createResource(() => startFrom(queryParam('from') ?? null).catch(() => ''));
+  const [initial] = createResource(() => startFrom(queryParam('from')).catch(() => ''));
   const [outcome, setOutcome] = createSignal<Outcome>();
   const [isPublic, setPublic] = createSignal<boolean>();
   let area!: HTMLTextAreaElement;
-
   const load = async (file: File | undefined) => {
     if (file) area.value = await file.text();
   };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    let definition: Record<string, unknown>;
-    try {
-      definition = JSON.parse(area.value) as Record<string, unknown>;
-    } catch (error) {
-      return setOutcome({ ok: false, message: `${ot('jsonSyntax')}: ${syntaxPlace(area.value, error)}`, issues: [] });
-    }
-    if (isPublic() !== undefined && definition && typeof definition === 'object') definition.resultsPublic = isPublic();
-    try {
-      const stored = await api.addSurvey(JSON.stringify(definition));
-      setOutcome({ ok: true, ...stored });
-    } catch (error) {
-      setOutcome({ ok: false, message: isAppError(error) ? error.message : String(error), issues: serverIssues(error) });
-    }
+    setOutcome(await upload(area.value, isPublic()));
   };
-
   return (
     <div class="organiser-page">
       <h1>{ot('addTitle')}</h1>
@@ -68,52 +97,14 @@ export function AddSurvey() {
           <label for="survey-json">{ot('surveyJson')}</label>
           <textarea id="survey-json" ref={area} rows={16} spellcheck={false} aria-describedby="add-help" value={initial() ?? ''} />
         </div>
-        <fieldset class="org-radios">
-          <legend>{ot('publicResults')}</legend>
-          <For each={[undefined, true, false] as const}>
-            {(choice) => (
-              <label class="org-check">
-                <input type="radio" name="resultsPublic" checked={isPublic() === choice} onChange={() => setPublic(choice)} />
-                <span>{choice === undefined ? ot('asInFile') : choice ? ot('publicResults') : ot('privateResults')}</span>
-              </label>
-            )}
-          </For>
-        </fieldset>
+        <PublicChoice value={isPublic()} onChange={setPublic} />
         <button type="submit" class="primary">
           {ot('upload')}
         </button>
       </form>
       <div role="status" class="org-outcome">
-        <Show when={outcome()}>
-          {(o) => (
-            <Show
-              when={o().ok && (o() as Extract<Outcome, { ok: true }>)}
-              fallback={
-                <div class="org-error">
-                  <p>{(o() as Extract<Outcome, { ok: false }>).message}</p>
-                  <Show when={(o() as Extract<Outcome, { ok: false }>).issues.length}>
-                    <h2>{ot('problems')}</h2>
-                    <ul class="org-issues">
-                      <For each={(o() as Extract<Outcome, { ok: false }>).issues}>
-                        {(i) => (
-                          <li>
-                            <code>{i.path || '(root)'}</code>: {i.message}
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </Show>
-                </div>
-              }
-            >
-              {(done) => (
-                <p class="org-ok">
-                  {done().status === 'duplicate' ? ot('alreadyThere') : ot('uploaded')}: <code>{done().id}</code> v{done().version} ·{' '}
-                  <Link href={orgHref('manage', { survey: done().id })}>{ot('manage')}</Link>
-                </p>
-              )}
-            </Show>
-          )}
+        <Show when={outcome()} keyed>
+          {(o) => (o.ok ? <Stored stored={o.stored} /> : <Problems message={o.message} issues={o.issues} />)}
         </Show>
       </div>
     </div>

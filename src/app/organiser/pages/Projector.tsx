@@ -7,7 +7,7 @@ import { loadCached, loadDefinition, ready } from '../cache';
 import { api } from '../state';
 import { countText } from '../format';
 import { joinLink, publicBase, shortLink } from '../join';
-import { createLiveResults } from '../live';
+import { createLiveResults, type LiveResults } from '../live';
 import { orgHref, surveyIdParam } from '../paths';
 import { QrCode } from '../Qr';
 import { LiveBadge } from '../results/LiveBadge';
@@ -22,6 +22,37 @@ function roomWave(search: string, overview: Overview | undefined): string {
   if (asked) return asked;
   const open = overview?.waves.filter((w) => w.registered && !w.closesAt).sort((a, b) => (b.startsAt ?? '').localeCompare(a.startsAt ?? ''));
   return open?.[0]?.slug ?? DEFAULT_WAVE;
+}
+
+/**
+ * Arrow keys (and the Page keys a presentation clicker sends) move between questions,
+ * except while a form control has focus or the overview is shown.
+ */
+function listenForArrows(step: (by: number) => void, paused: () => boolean): void {
+  const onKey = (event: KeyboardEvent) => {
+    if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement || paused()) return;
+    if (event.key === 'ArrowRight' || event.key === 'PageDown') step(1);
+    else if (event.key === 'ArrowLeft' || event.key === 'PageUp') step(-1);
+    else return;
+    event.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+}
+
+/** The join side of the screen: the QR code, the link to type, how many answered, whether it is live. */
+function JoinAside(props: { link: string; count: string; live: LiveResults }) {
+  return (
+    <aside class="org-proj-join" aria-label={ot('joinLink')}>
+      <p class="org-proj-scan">{ot('scanToJoin')}</p>
+      <QrCode text={props.link} label={`${ot('qrFor')} ${props.link}`} class="org-proj-qr" />
+      <p class="org-proj-link">{shortLink(props.link)}</p>
+      <p class="org-proj-count">
+        <strong data-testid="projector-count">{props.count}</strong> {ot('responsesSoFar')}
+      </p>
+      <LiveBadge live={props.live} />
+    </aside>
+  );
 }
 
 /**
@@ -45,15 +76,7 @@ export function ProjectorPage() {
   const snapshot = () => live.snapshot();
   let root!: HTMLDivElement;
 
-  const onKey = (event: KeyboardEvent) => {
-    if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement || overviewMode()) return;
-    if (event.key === 'ArrowRight' || event.key === 'PageDown') step(1);
-    else if (event.key === 'ArrowLeft' || event.key === 'PageUp') step(-1);
-    else return;
-    event.preventDefault();
-  };
-  window.addEventListener('keydown', onKey);
-  onCleanup(() => window.removeEventListener('keydown', onKey));
+  listenForArrows(step, overviewMode);
 
   return (
     <div class="organiser-page org-projector" ref={root} lang={locale()}>
@@ -70,15 +93,7 @@ export function ProjectorPage() {
         onStep={step}
       />
       <div class="org-proj-main">
-        <aside class="org-proj-join" aria-label={ot('joinLink')}>
-          <p class="org-proj-scan">{ot('scanToJoin')}</p>
-          <QrCode text={link()} label={`${ot('qrFor')} ${link()}`} class="org-proj-qr" />
-          <p class="org-proj-link">{shortLink(link())}</p>
-          <p class="org-proj-count">
-            <strong data-testid="projector-count">{snapshot() ? countText(snapshot()!.count) : '—'}</strong> {ot('responsesSoFar')}
-          </p>
-          <LiveBadge live={live} />
-        </aside>
+        <JoinAside link={link()} count={snapshot() ? countText(snapshot()!.count) : '—'} live={live} />
         <div class="org-proj-stage" classList={{ 'org-proj-grid': overviewMode() }}>
           <Show when={snapshot()} fallback={<p class="org-note">{ot('loading')}</p>}>
             {(s) => (

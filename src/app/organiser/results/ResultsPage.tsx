@@ -4,7 +4,7 @@ import { Link, currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
 import { api } from '../state';
 import { countText } from '../format';
-import { createLiveResults } from '../live';
+import { createLiveResults, type LiveResults } from '../live';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
 import { ot } from '../strings';
@@ -15,6 +15,24 @@ import { LiveBadge } from './LiveBadge';
 import { OverallView } from './Overall';
 import { readQuery, serverQuery, type ResultsQuery } from './query';
 import { TrendView } from './TrendView';
+
+/** Whether the figures are live, how many responses they hold, and the way to the projector and management. */
+function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResults; count: string }) {
+  return (
+    <div class="org-headline">
+      <LiveBadge live={props.live} />
+      <p class="org-count">
+        {ot('responses')}: <strong data-testid="response-count">{props.count}</strong>
+      </p>
+      <Link class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
+        {ot('projector')}
+      </Link>
+      <Link class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
+        {ot('manage')}
+      </Link>
+    </div>
+  );
+}
 
 /** `/organiser/results?survey=`: live results with filters, group comparison, wave trends, comments and exports. */
 export function ResultsPage() {
@@ -45,18 +63,7 @@ export function ResultsPage() {
         {info() ? tx(info()!.title) : id()} · {ot('results')}
       </h1>
       <PageError error={overview.error ?? survey.error} />
-      <div class="org-headline">
-        <LiveBadge live={live} />
-        <p class="org-count">
-          {ot('responses')}: <strong data-testid="response-count">{snapshot() ? countText(snapshot()!.count) : '—'}</strong>
-        </p>
-        <Link class="button secondary small" href={orgHref('projector', { survey: id(), version: query().version, wave: query().wave })}>
-          {ot('projector')}
-        </Link>
-        <Link class="button secondary small" href={orgHref('manage', { survey: id() })}>
-          {ot('manage')}
-        </Link>
-      </div>
+      <Headline surveyId={id()} query={query()} live={live} count={snapshot() ? countText(snapshot()!.count) : '—'} />
       <Show when={info()}>
         {(o) => <Filters overview={o()} survey={definition()} query={query()} version={version()!} onChange={setQuery} />}
       </Show>

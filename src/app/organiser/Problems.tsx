@@ -1,0 +1,33 @@
+import { For, Show } from 'solid-js';
+import { isAppError } from '../../core/errors';
+import { ot } from './strings';
+
+/** One thing the server found wrong, at a JSON path like `sections[0].questions[2].id`. */
+export type Issue = { path: string; message: string };
+
+/** The server's per-path issues from an `invalid` answer, if any. */
+export function serverIssues(error: unknown): Issue[] {
+  const server = isAppError(error) ? (error.details.server as { issues?: unknown } | undefined) : undefined;
+  return Array.isArray(server?.issues) ? (server.issues as Issue[]).filter((i) => typeof i?.path === 'string') : [];
+}
+
+/** An error message with the issues under it, each led by the JSON path it is about. */
+export function Problems(props: { message: string; issues: Issue[] }) {
+  return (
+    <div class="org-error">
+      <p>{props.message}</p>
+      <Show when={props.issues.length}>
+        <h2>{ot('problems')}</h2>
+        <ul class="org-issues">
+          <For each={props.issues}>
+            {(i) => (
+              <li>
+                <code>{i.path || '(root)'}</code>: {i.message}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}
