@@ -9,6 +9,20 @@ import type { Services } from '../context';
 import { isoNow, surveyParam } from '../context';
 import { issuePaths, param, parseJson, readBody, readJson } from '../http';
 
+/**
+ * When to close: now for an empty body, else the `at` of a `{"at": …}` object (null or
+ * absent also meaning now). Any other JSON, or another key (a typo of `at`), is refused
+ * rather than read as "close now".
+ */
+function closeAt(text: string, now: string): unknown {
+  if (text.trim() === '') return now;
+  const body = parseJson(text);
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((key) => key !== 'at')) {
+    throw new AppError('bad_request', 'expected no body or {"at": "<ISO 8601 UTC time>"}');
+  }
+  return (Object.hasOwn(body, 'at') ? (body as { at: unknown }).at : undefined) ?? now;
+}
+
 /** Registering, listing, closing and clearing waves; all organiser only. */
 export function waveRoutes({ store, clock, config }: Services): Hono {
   const app = new Hono();
@@ -34,7 +48,7 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
     const slug = param(WaveSchema, c.req.param('slug'), 'wave');
     const text = await readBody(c, MAX_BODY_BYTES);
     const now = isoNow(clock);
-    const at = text.trim() === '' ? now : (parseJson(text) as { at?: unknown } | null)?.at ?? now;
+    const at = closeAt(text, now);
     const wave: WaveDefinition = (await store.getWave(survey.id, slug)) ?? { slug, label: slug, startsAt: now, oneResponsePerDevice: false };
     const parsed = WaveDefinitionSchema.safeParse({ ...wave, closesAt: at });
     if (!parsed.success) throw new AppError('invalid', '"at" must be an ISO 8601 UTC time', { issues: issuePaths(parsed.error.issues) });
