@@ -47,7 +47,7 @@ const STRINGS = {
   count: { ko: '응답 수', en: 'Count' },
   option: { ko: '선택지', en: 'Option' },
   value: { ko: '값', en: 'Value' },
-  borda: { ko: '보다 점수', en: 'Borda score' },
+  borda: { ko: '보르다 점수', en: 'Borda score' },
   firstChoice: { ko: '1순위 비율', en: 'First choice' },
   area: { ko: '분야', en: 'Area' },
   total: { ko: '합계', en: 'total' },
