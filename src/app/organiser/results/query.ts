@@ -2,6 +2,7 @@ import { CHANNELS } from '../../../core/vocabulary';
 
 /** The results views: everything, stakeholder groups side by side, or waves as a trend. */
 export const VIEWS = ['all', 'groups', 'trend'] as const;
+/** One of the results views. */
 export type View = (typeof VIEWS)[number];
 
 /** The results page's state, kept in its address so a view can be bookmarked or shared. */
