@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/*.test.ts', 'tests/{core,client,server,sw}/**/*.test.ts'],
+          include: ['tests/*.test.ts', 'tests/{core,client,server,sw,app}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

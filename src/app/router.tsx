@@ -1,5 +1,6 @@
 import { createMemo, createSignal, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { matchPath } from './route-match';
 
 // A small history router: the respondent's first load has a 30 KB budget, and these few
 // lines do what the app needs (paths with :params, a query, links, back and forward).
@@ -28,21 +29,6 @@ export function Link(props: JSX.AnchorHTMLAttributes<HTMLAnchorElement> & { href
     navigate(props.href);
   };
   return <a {...props} onClick={onClick} />;
-}
-
-/** Params of `pattern` (like `/s/:surveyId`) in `path`, or undefined when it does not match. */
-export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
-  const want = pattern.split('/').filter(Boolean);
-  const got = path.split('/').filter(Boolean);
-  if (pattern !== '*' && (want.length !== got.length)) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const part = want[i]!;
-    if (part === '*') return params;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(got[i]!);
-    else if (part !== got[i]) return undefined;
-  }
-  return params;
 }
 
 /** One route: a path pattern and the page it shows, which receives the params. */
