@@ -4,8 +4,8 @@ import { queryString } from './api';
 /** The organiser's pages. */
 export type OrganiserPage = 'surveys' | 'new' | 'results' | 'projector' | 'manage' | 'preview';
 
-// Every organiser address is two path segments and a query (`/organiser/results?survey=…`):
-// the app's `/organiser/*` route matches exactly two segments today.
+// Every organiser address is one page name and a query (`/organiser/results?survey=…&wave=…`):
+// filters live in the query, so a link or a reload restores exactly what was on screen.
 
 /** The address of an organiser page with its query (survey id, version, filters). */
 export function orgHref(page: OrganiserPage, query: Record<string, string | number | undefined> = {}): string {
