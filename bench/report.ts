@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+
+/** A target of DESIGN §5: the figure must be at most (`<=`) or at least (`>=`) this. */
+export type Target = { op: '<=' | '>='; value: number };
+
+/**
+ * One measured figure. `limit` is what the machine or the stack underneath manages on the
+ * same work in the same run (SQLite alone, Hono answering a constant, an empty device), so
+ * a reader sees how much of the gap is ours.
+ */
+export type Figure = {
+  section: string;
+  name: string;
+  value: number;
+  unit: string;
+  target?: Target;
+  limit?: { value: number; label: string };
+  note?: string;
+};
+
+/** What one benchmark section hands back: its figures and the raw numbers behind them. */
+export type SectionResult = { figures: Figure[]; details: unknown };
+
+/** Whether a figure meets its target; undefined when it has none. */
+export function meets(f: Figure): boolean | undefined {
+  if (!f.target) return undefined;
+  return f.target.op === '<=' ? f.value <= f.target.value : f.value >= f.target.value;
+}
+
+/** The figure as a fraction of its limit (throughput: share of the limit reached; latency: multiple of the floor). */
+export function fraction(f: Figure): number | undefined {
+  return f.limit && f.limit.value > 0 ? f.value / f.limit.value : undefined;
+}
+
+const num = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100));
+
+/** The figures as a Markdown table: figure, target, limit, fraction of the limit, verdict. */
+export function table(figures: Figure[]): string {
+  const rows = figures.map((f) => {
+    const ok = meets(f);
+    const ratio = fraction(f);
+    return [
+      f.section,
+      f.name,
+      `${num(f.value)} ${f.unit}`,
+      f.target ? `${f.target.op === '<=' ? '≤' : '≥'} ${num(f.target.value)}` : '—',
+      f.limit ? `${num(f.limit.value)} (${f.limit.label})` : '—',
+      ratio === undefined ? '—' : ratio.toFixed(2),
+      ok === undefined ? '' : ok ? 'ok' : 'MISS',
+    ];
+  });
+  const head = ['section', 'figure', 'measured', 'target', 'limit (same run)', 'of limit', ''];
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Cores, memory, Node and Chromium: what BENCHMARKS.md records beside each run. */
+export function machine(): Record<string, unknown> {
+  return {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    chromium: chromiumVersion(),
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+/** Writes bench/results.json: when, where, how, every figure and the raw details per section. */
+export function writeResults(path: string, run: Record<string, unknown>, figures: Figure[], details: Record<string, unknown>): void {
+  const withVerdicts = figures.map((f) => ({ ...f, meetsTarget: meets(f), fractionOfLimit: fraction(f) }));
+  writeFileSync(path, JSON.stringify({ ...run, figures: withVerdicts, details }, null, 2) + '\n');
+}
