@@ -1,6 +1,6 @@
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import type { Client } from '../../client';
-import type { Analysis, Figures, PositionSummary } from '../../core/analysis';
+import type { Analysis, PositionSummary, Share } from '../../core/analysis';
 import { MIN_COUNT, analyseOpinions, likertPositions } from '../../core/analysis';
 import { allQuestions } from '../../core/questions';
 import type { Survey } from '../../core/survey';
@@ -88,14 +88,14 @@ function SampleBody(props: { survey: Survey; sample: Sample }) {
 }
 
 function Lists(props: { analysis: Analysis; names: Names }) {
-  const side = (type: 'agree' | 'disagree') => st(type);
+  const sides = (groups: string[]) => groups.map(props.names.group).join(', ');
   return (
     <>
       <h3>{st('consensusTitle')}</h3>
       <Show when={props.analysis.consensus.length > 0} fallback={<p class="hint">{st('noConsensus')}</p>}>
         <ul>
           <For each={props.analysis.consensus}>
-            {(c) => <li>{props.names.position(c.question)}: <strong>{side(c.type)}</strong> ({st('consensus')} {percent(c.score)})</li>}
+            {(c) => <li><strong>{st(c.type)}</strong> ({st('consensus')} {percent(c.score)}): {props.names.position(c.question)}</li>}
           </For>
         </ul>
       </Show>
@@ -105,8 +105,9 @@ function Lists(props: { analysis: Analysis; names: Names }) {
           <For each={props.analysis.divisive}>
             {(d) => (
               <li>
-                {props.names.position(d.question)}: {st('spread')} {d.spread.toFixed(1)} {st('points')}.{' '}
-                {st('above')}: {d.above.map(props.names.group).join(', ')}; {st('below')}: {d.below.map(props.names.group).join(', ')}
+                {props.names.position(d.question)}
+                <br />
+                <span class="hint">{st('spread').replace('{x}', d.spread.toFixed(1))} — {st('above')}: {sides(d.above)}; {st('below')}: {sides(d.below)}</span>
               </li>
             )}
           </For>
@@ -118,42 +119,45 @@ function Lists(props: { analysis: Analysis; names: Names }) {
   );
 }
 
-/** One row of figures, or "fewer than 5" when they are withheld. */
-function Row(props: { label: string; figures: Figures }) {
+/** One row of figures: n and the smoothed agree and disagree shares. */
+function Row(props: { label: string; figures: Share }) {
   return (
     <tr>
       <th scope="row">{props.label}</th>
-      <Show when={!props.figures.withheld && props.figures} fallback={<td colSpan={3}>{st('fewerThan5')}</td>}>
-        {(f) => (
-          <>
-            <td>{f().n}</td>
-            <td>{percent(f().smoothedAgree)}</td>
-            <td>{percent(f().smoothedDisagree)}</td>
-          </>
-        )}
-      </Show>
+      <td>{props.figures.n}</td>
+      <td>{percent(props.figures.smoothedAgree)}</td>
+      <td>{percent(props.figures.smoothedDisagree)}</td>
     </tr>
   );
 }
 
 function PositionFigures(props: { position: PositionSummary; names: Names }) {
-  const overall = () => props.position.overall;
+  const shown = () => props.position.groups.flatMap((g) => (g.withheld ? [] : [g]));
+  const withheld = () => props.position.groups.filter((g) => g.withheld).map((g) => props.names.group(g.group));
+  const overall = () => (props.position.overall.withheld ? undefined : props.position.overall);
   const summary = () => {
     const o = overall();
-    return o.withheld ? st('fewerThan5') : `${st('agree')} ${percent(o.smoothedAgree)} · ${st('disagree')} ${percent(o.smoothedDisagree)}`;
+    return o ? `${st('agree')} ${percent(o.smoothedAgree)} · ${st('disagree')} ${percent(o.smoothedDisagree)}` : st('fewerThan5');
   };
   return (
     <details>
-      <summary>{props.names.position(props.position.question)} — {summary()}</summary>
-      <table class="table">
-        <thead>
-          <tr><th scope="col">{st('group')}</th><th scope="col">n</th><th scope="col">{st('agree')}</th><th scope="col">{st('disagree')}</th></tr>
-        </thead>
-        <tbody>
-          <Row label={st('everyone')} figures={overall()} />
-          <For each={props.position.groups}>{(g) => <Row label={props.names.group(g.group)} figures={g} />}</For>
-        </tbody>
-      </table>
+      <summary>{props.names.position(props.position.question)} <span class="hint">({summary()})</span></summary>
+      <Show when={overall()}>
+        {(o) => (
+          <table class="table">
+            <thead>
+              <tr><th scope="col">{st('group')}</th><th scope="col">n</th><th scope="col">{st('agree')}</th><th scope="col">{st('disagree')}</th></tr>
+            </thead>
+            <tbody>
+              <Row label={st('everyone')} figures={o()} />
+              <For each={shown()}>{(g) => <Row label={props.names.group(g.group)} figures={g} />}</For>
+            </tbody>
+          </table>
+        )}
+      </Show>
+      <Show when={withheld().length > 0}>
+        <p class="hint">{st('fewerThan5')}: {withheld().join(', ')}</p>
+      </Show>
     </details>
   );
 }

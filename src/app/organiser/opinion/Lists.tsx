@@ -4,7 +4,7 @@ import type { OpinionMap } from '../../../core/opinion-map';
 import { allQuestions, type Survey } from '../../../core/survey';
 import { tx } from '../../i18n';
 import { groupName, num, percent } from '../format';
-import { mt } from './strings';
+import { mt, people } from './strings';
 
 type Shown = Extract<OpinionMap, { withheld: false }>;
 
@@ -29,8 +29,8 @@ export type Names = ReturnType<typeof namesFor>;
 function Trait(props: { trait: Characteristic; names: Names }) {
   return (
     <li>
-      <strong>{props.trait.type === 'agree' ? mt('agreesMore') : mt('disagreesMore')}</strong>: {props.names.position(props.trait.question)}{' '}
-      ({percent(props.trait.groupShare)} · {mt('versusOthers')} {percent(props.trait.othersShare)}, z = {num(props.trait.z)})
+      <strong>{props.trait.type === 'agree' ? mt('agreesMore') : mt('disagreesMore')}</strong>{' '}
+      ({percent(props.trait.groupShare)} · {mt('versusOthers')} {percent(props.trait.othersShare)}, z = {num(props.trait.z)}): {props.names.position(props.trait.question)}
     </li>
   );
 }
@@ -44,7 +44,7 @@ export function GroupTraits(props: { map: Shown; names: Names }) {
       <For each={shown()}>
         {(g) => (
           <>
-            <h4>{props.names.opinion(g.id)} ({g.size} {mt('respondents')})</h4>
+            <h4>{props.names.opinion(g.id)} ({people(g.size)})</h4>
             <Show when={g.characteristic.length > 0} fallback={<p class="org-note">{mt('noTraits')}</p>}>
               <ul><For each={g.characteristic}>{(c) => <Trait trait={c} names={props.names} />}</For></ul>
             </Show>
@@ -65,7 +65,7 @@ export function ConsensusLists(props: { map: Shown; names: Names }) {
       <Show when={props.map.consensus.length > 0} fallback={<p class="org-note">{mt('noConsensus')}</p>}>
         <ul>
           <For each={props.map.consensus}>
-            {(c) => <li>{props.names.position(c.question)}: <strong>{mt(c.type)}</strong> ({mt('consensus')} {percent(c.score)})</li>}
+            {(c) => <li><strong>{mt(c.type)}</strong> ({mt('consensus')} {percent(c.score)}): {props.names.position(c.question)}</li>}
           </For>
         </ul>
       </Show>
@@ -75,7 +75,9 @@ export function ConsensusLists(props: { map: Shown; names: Names }) {
           <For each={props.map.divisive}>
             {(d) => (
               <li>
-                {props.names.position(d.question)}: {mt('spread')} {num(d.spread)} {mt('points')}. {mt('above')}: {sides(d.above)}; {mt('below')}: {sides(d.below)}
+                {props.names.position(d.question)}
+                <br />
+                <span class="org-note">{mt('spread').replace('{x}', num(d.spread))} — {mt('above')}: {sides(d.above)}; {mt('below')}: {sides(d.below)}</span>
               </li>
             )}
           </For>

@@ -75,6 +75,10 @@ export function OpinionMap(props: { surveyId: string; query: Record<string, stri
   const timer = setInterval(() => void refetch(), REFRESH_MS);
   onCleanup(() => clearInterval(timer));
   const map = () => ready(data)?.value.map;
+  const shown = () => {
+    const m = map();
+    return m && !m.withheld ? m : undefined;
+  };
   const [survey] = createResource(
     () => (map() ? ([props.surveyId, map()!.version] as const) : undefined),
     ([id, version]) => loadDefinition(api, id, version),
@@ -90,11 +94,9 @@ export function OpinionMap(props: { surveyId: string; query: Record<string, stri
       </div>
       <PageError error={data.error} />
       <Show when={map()} fallback={<p class="org-note">{data.loading ? ot('loading') : ''}</p>}>
-        {(m) => (
-          <Show when={!m().withheld && (m() as Shown)} fallback={<p class="org-card org-withheld">{ot('withheldNote')}</p>}>
-            {(shown) => <MapBody map={shown()} survey={ready(survey)} />}
-          </Show>
-        )}
+        <Show when={shown()} fallback={<p class="org-card org-withheld">{ot('withheldNote')}</p>}>
+          {(m) => <MapBody map={m()} survey={ready(survey)} />}
+        </Show>
       </Show>
     </section>
   );

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { Density, OpinionMap } from '../../../core/opinion-map';
 import { colourOf, convexHull, extentOf, markerPath, markersPath, scaleTo } from './geometry';
-import { mt } from './strings';
+import { mt, people } from './strings';
 
 type Shown = Extract<OpinionMap, { withheld: false }>;
 type Scale = ReturnType<typeof scaleTo>;
@@ -104,7 +104,7 @@ export function Legend(props: { map: Shown; fewer: string }) {
         {(g) => (
           <li style={{ display: 'inline-flex', 'align-items': 'center', gap: '0.3rem' }}>
             {swatch(g.withheld ? null : g.id)}
-            {mt('group')} {g.id + 1}: {g.withheld ? props.fewer : `${g.size} ${mt('respondents')} (${share(g.size)})`}
+            {mt('group')} {g.id + 1}: {g.withheld ? props.fewer : `${people(g.size)} (${share(g.size)})`}
           </li>
         )}
       </For>

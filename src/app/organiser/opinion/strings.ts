@@ -15,10 +15,10 @@ export const mt = translator({
   tablesBelow: { ko: '자세한 내용은 아래 목록과 표에 있습니다.', en: 'The lists and table below give the details.' },
   group: { ko: '그룹', en: 'Group' },
   unplaced: { ko: '5명 미만 그룹', en: 'Groups of fewer than 5' },
-  respondents: { ko: '명', en: 'respondents' },
+  people: { ko: '{n}명', en: '{n} respondents' },
   groupsTitle: { ko: '각 그룹의 특징', en: 'What sets each group apart' },
-  agreesMore: { ko: '다른 응답자보다 더 동의', en: 'agrees more than others' },
-  disagreesMore: { ko: '다른 응답자보다 더 비동의', en: 'disagrees more than others' },
+  agreesMore: { ko: '다른 응답자보다 더 동의', en: 'Agrees more than others' },
+  disagreesMore: { ko: '다른 응답자보다 더 비동의', en: 'Disagrees more than others' },
   versusOthers: { ko: '그 외 응답자', en: 'others' },
   noTraits: { ko: '다른 응답자와 뚜렷이 다른 문항이 없습니다.', en: 'No position sets this group clearly apart.' },
   consensusTitle: { ko: '합의: 모든 집단의 과반이 같은 편인 문항', en: 'Consensus: a majority of every group on the same side' },
@@ -27,11 +27,10 @@ export const mt = translator({
   noDivisive: { ko: '집단이 갈리는 문항이 없습니다.', en: 'No position splits the groups.' },
   byDeclared: { ko: '집단은 응답자가 밝힌 이해관계자 집단입니다.', en: 'Groups here are the stakeholder groups respondents declared.' },
   byOpinion: { ko: '이 설문에는 이해관계자 질문이 없어 의견 그룹으로 계산했습니다.', en: 'This survey has no stakeholder question, so the opinion groups are used.' },
-  agree: { ko: '동의', en: 'agree' },
-  disagree: { ko: '비동의', en: 'disagree' },
+  agree: { ko: '동의', en: 'Agree' },
+  disagree: { ko: '비동의', en: 'Disagree' },
   consensus: { ko: '집단 종합 합의도', en: 'group-informed consensus' },
-  spread: { ko: '집단 평균의 차이', en: 'spread of group means' },
-  points: { ko: '점', en: 'points' },
+  spread: { ko: '집단 평균의 차이 {x}점', en: 'Spread of group means {x} points' },
   above: { ko: '중간보다 높음', en: 'above the midpoint' },
   below: { ko: '중간보다 낮음', en: 'below the midpoint' },
   crossTitle: { ko: '밝힌 집단 × 찾은 의견 그룹', en: 'Declared group × opinion group' },
@@ -41,3 +40,6 @@ export const mt = translator({
   refresh: { ko: '새로 고침', en: 'Refresh' },
   savedCopy: { ko: '오프라인: 저장된 지도', en: 'Offline: saved map' },
 });
+
+/** "{n} respondents" in the current locale. */
+export const people = (n: number) => mt('people').replace('{n}', String(n));
