@@ -3,7 +3,7 @@ import type { Client, Draft } from '../../client';
 import type { Survey } from '../../core/survey';
 import { persistStorage } from '../../client/storage';
 import { ProgressBar } from '../components/ProgressBar';
-import { syncSoon } from '../stores/sync';
+import { startSync, syncSoon } from '../stores/sync';
 import { onBeforeReload } from '../flush';
 import { locale, t } from '../i18n';
 import { getClient } from '../stores/client';
@@ -26,9 +26,19 @@ const OlderDraft = lazy(() => import('./OlderDraft').then((m) => ({ default: m.O
 /** A survey opened on this device, with its draft (or an older version's draft to decide about). */
 export type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Draft; device: string; field: boolean; collector?: string };
 
+/**
+ * A link to a survey this device has not seen (one an organiser added, opened from a QR
+ * code on a first visit): fetch the server's surveys now rather than waiting for the
+ * background refresh, then look again. Offline, it is simply still not here.
+ */
+async function fetchSurvey(client: Client, id: string) {
+  await (await startSync()).refreshSurveys();
+  return loadSurvey(client, id);
+}
+
 async function open(id: string): Promise<Opened | { error: string; title?: string }> {
   const client = await getClient();
-  const loaded = await loadSurvey(client, id);
+  const loaded = (await loadSurvey(client, id)) ?? (await fetchSurvey(client, id));
   if (!loaded) return { error: id, title: t('notFound') };
   if (!loaded.ok) return { error: loaded.detail };
   const [draft, device, field] = await Promise.all([client.loadDraft(id), client.deviceId(), fieldSettings(client)]);
