@@ -33,6 +33,9 @@ export function errorResponse(c: Context, error: unknown, log: (message: string)
   const { retryAfter, ...details } = e.details;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   if (e.code === 'unauthorized') c.header('WWW-Authenticate', 'Bearer realm="stance"');
+  // The rest of a refused body is never read, so the connection cannot carry another request:
+  // say so, or a keep-alive client reuses it and its next request fails as "socket closed".
+  if (e.code === 'too_large') c.header('Connection', 'close');
   const body = { error: { code: e.code, message: e.message, ...(Object.keys(details).length ? { details } : {}) } };
   return c.json(body, STATUS[e.code]);
 }

@@ -72,6 +72,7 @@ describe('security headers on every kind of answer', () => {
     expectSecurityHeaders(bad.headers, '400');
     const big = await ctx.app.request('/api/v1/responses', { method: 'POST', body: '{}', headers: { 'Content-Length': String(200 * 1024 * 1024) } });
     expect(big.status).toBe(413);
+    expect(big.headers.get('connection')).toBe('close'); // the unread rest of the body makes the connection unusable
     expectSecurityHeaders(big.headers, '413');
     const limited = await setup({ config: { rateLimit: { deviceBurst: 1, devicePerSecond: 0, ipBurst: 100, ipPerSecond: 100 } } });
     const device = { 'X-Stance-Device': 'device-limited' };
