@@ -70,6 +70,7 @@ const STRINGS = {
   viewAll: { ko: '전체 결과', en: 'All results' },
   viewGroups: { ko: '집단 비교', en: 'Compare groups' },
   viewTrend: { ko: '웨이브별 추이', en: 'Trend across waves' },
+  viewMap: { ko: '의견 지도', en: 'Opinion map' },
   compareWhich: { ko: '비교할 집단', en: 'Groups to compare' },
   trendNone: { ko: '추이를 보려면 웨이브가 둘 이상 필요합니다.', en: 'A trend needs at least two waves.' },
   commentsHelp: { ko: '주최자에게만 보입니다.', en: 'Visible to the organiser only.' },

@@ -23,7 +23,7 @@ function Select(props: { id: string; label: string; value: string | undefined; o
   );
 }
 
-const VIEW_NAMES: Record<View, OrganiserStringKey> = { all: 'viewAll', groups: 'viewGroups', trend: 'viewTrend' };
+const VIEW_NAMES: Record<View, OrganiserStringKey> = { all: 'viewAll', groups: 'viewGroups', trend: 'viewTrend', map: 'viewMap' };
 
 /** The view switch and the filters by version, wave, channel and stakeholder group. */
 export function Filters(props: { overview: Overview; survey: Survey | undefined; query: ResultsQuery; version: number; onChange: (next: ResultsQuery) => void }) {

@@ -1,8 +1,8 @@
-import { Match, Show, Switch, createMemo, createResource } from 'solid-js';
+import { Match, Show, Switch, createMemo, createResource, lazy } from 'solid-js';
 import { tx } from '../../i18n';
 import { Link, currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
-import { api } from '../state';
+import { api, session } from '../state';
 import { countText } from '../format';
 import { createLiveResults, type LiveResults } from '../live';
 import { PageError } from '../PageError';
@@ -15,6 +15,9 @@ import { LiveBadge } from './LiveBadge';
 import { OverallView } from './Overall';
 import { readQuery, serverQuery, type ResultsQuery } from './query';
 import { TrendView } from './TrendView';
+
+// The opinion map brings its own analysis code, so it loads only when its view is chosen.
+const OpinionMap = lazy(() => import('../opinion/OpinionMap').then((m) => ({ default: m.OpinionMap })));
 
 /** Whether the figures are live, how many responses they hold, and the way to the projector and management. */
 function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResults; count: string }) {
@@ -67,7 +70,10 @@ export function ResultsPage() {
       <Show when={info()}>
         {(o) => <Filters overview={o()} survey={definition()} query={query()} version={version()!} onChange={setQuery} />}
       </Show>
-      <Show when={definition() && snapshot()} fallback={<p class="org-card org-note">{live.state() === 'connecting' ? ot('loading') : ot('noCache')}</p>}>
+      <Show when={query().view === 'map' && version()}>
+        {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} token={session.token()} />}
+      </Show>
+      <Show when={query().view !== 'map' && definition() && snapshot()} fallback={<Show when={query().view !== 'map'}><p class="org-card org-note">{live.state() === 'connecting' ? ot('loading') : ot('noCache')}</p></Show>}>
         <Switch>
           <Match when={query().view === 'groups'}>
             <CompareView survey={definition()!} snapshot={snapshot()!} />

@@ -1,7 +1,7 @@
 import { CHANNELS } from '../../../core/vocabulary';
 
 /** The results views: everything, stakeholder groups side by side, or waves as a trend. */
-export const VIEWS = ['all', 'groups', 'trend'] as const;
+export const VIEWS = ['all', 'groups', 'trend', 'map'] as const;
 /** One of the results views. */
 export type View = (typeof VIEWS)[number];
 

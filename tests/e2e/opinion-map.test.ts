@@ -1,0 +1,67 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launch } from './browser';
+import { makeResponse, postResponses } from './data';
+import { signIn } from './organiser/helpers';
+import { POSITIONS } from './respondent';
+import { startServer, type TestServer } from './server';
+
+// Its own server: the planted responses would change the figures other files read.
+let server: TestServer;
+let browser: Browser;
+
+/**
+ * Three planted opinion groups of 20 that cut across the declared groups: opinion group i
+ * agrees with positions 2i and 2i+1 and disagrees with the rest; everyone agrees with the
+ * last position (a planted consensus). Declared groups rotate independently of opinion.
+ */
+function planted() {
+  const declared = ['manufacturing', 'defense', 'culture', 'public'];
+  return Array.from({ length: 60 }, (_, i) => {
+    const opinion = i % 3;
+    const r = makeResponse({ wave: 'map' });
+    POSITIONS.forEach((p, j) => (r.answers[p] = j === 7 ? 5 : Math.floor(j / 2) === opinion ? 5 : 1));
+    r.answers.group = declared[Math.floor(i / 3) % 4]!;
+    return r;
+  });
+}
+
+async function openMap(page: Page, locale: 'en' | 'ko') {
+  await signIn(page, server.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.goto(`${server.url}/organiser/results?survey=sovereign-ai&view=map`);
+  await page.locator('#opm-title').waitFor();
+  await page.getByRole('button', { name: locale === 'ko' ? '한국어' : 'English' }).click();
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launch()]);
+  const responses = planted();
+  for (let i = 0; i < responses.length; i += 30) await postResponses(server.url, responses.slice(i, i + 30));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the organiser opinion map', () => {
+  it('shows the planted groups, the consensus position and the declared × found table, accessibly', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await openMap(page, 'en');
+    await expect.poll(() => page.locator('.opinion-map svg[role=img]').count()).toBe(1);
+    await expect.poll(() => page.locator('.opinion-map').textContent()).toContain('Group 3: 20 respondents (33%)');
+    expect(await page.locator('.opinion-map').textContent()).not.toContain('Group 4');
+    const consensus = await page.locator('#opm-consensus').locator('..').textContent();
+    expect(consensus).toMatch(/Agree \(group-informed consensus \d+%\): Korean-specific data should be secured before building models\./);
+    expect(await page.locator('#opm-cross').locator('..').textContent()).toContain('Manufacturing55515');
+    const table = page.locator('#opm-cross').locator('..').locator('table');
+    expect(await table.locator('th[scope=col]').count()).toBeGreaterThanOrEqual(3);
+    await expectAccessible(page, 'opinion map (en)');
+
+    await page.getByRole('button', { name: '한국어' }).click();
+    await expect.poll(() => page.locator('#opm-title').textContent()).toMatch(/[가-힣]/);
+    await expectAccessible(page, 'opinion map (ko)');
+    await context.close();
+  });
+});
