@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { submitBody } from './fixtures';
 import type { SectionResult } from './report';
-import { startStance, type Running } from './servers';
+import { cpuSeconds, startStance, type Running } from './servers';
 import { percentiles, round, type Percentiles } from './stats';
 
 const DEVICES = 2_000;
@@ -58,8 +58,11 @@ export async function benchHall(): Promise<SectionResult> {
   const server = await startStance({ rateLimit: true });
   let outcomes: Outcome[];
   const start = performance.now();
+  const cpuBefore = cpuSeconds(server.pid);
+  let serverCpuSeconds: number;
   try {
     outcomes = await burst(server);
+    serverCpuSeconds = round(cpuSeconds(server.pid) - cpuBefore, 2);
   } finally {
     await server.stop();
   }
@@ -78,6 +81,6 @@ export async function benchHall(): Promise<SectionResult> {
       { section, name: 'hall: p99 of every API call (surveys, submit, results)', value: round(all.p99, 1), unit: 'ms', target: { op: '<=', value: 200 } },
       { section, name: 'hall: errors and 429s', value: errors.length, unit: `of ${outcomes.length} calls`, target: { op: '<=', value: 0 } },
     ],
-    details: { devices: DEVICES, windowMs: WINDOW_MS, seconds, submit: rounded(posts), all: rounded(all), byCall, byStatus, firstErrors: errors.slice(0, 5) },
+    details: { devices: DEVICES, windowMs: WINDOW_MS, seconds, serverCpuSeconds, submit: rounded(posts), all: rounded(all), byCall, byStatus, firstErrors: errors.slice(0, 5) },
   };
 }

@@ -1,14 +1,14 @@
 import autocannon, { type Result } from 'autocannon';
 import { submitBody } from './fixtures';
 import type { Figure, SectionResult } from './report';
-import { startConstant, startStance, type Running } from './servers';
+import { cpuSeconds, startConstant, startStance, type Running } from './servers';
 import { sqliteLimit, type SqliteLimit } from './sqlite-limit';
 import { round } from './stats';
 
 /** One load run: `items` fresh responses per request over `connections` connections. */
 type Load = { items: number; connections: number; seconds: number };
 /** What one run achieved; latency in ms. */
-export type LoadFigures = { requestsPerSecond: number; responsesPerSecond: number; p50: number; p99: number; ok: number; errors: number; non2xx: number };
+export type LoadFigures = { requestsPerSecond: number; responsesPerSecond: number; p50: number; p99: number; ok: number; errors: number; non2xx: number; serverCpuShare: number };
 
 const SINGLES: Load = { items: 1, connections: 100, seconds: 10 };
 const BATCHES: Load = { items: 100, connections: 10, seconds: 10 };
@@ -17,9 +17,10 @@ const BATCHES: Load = { items: 100, connections: 10, seconds: 10 };
  * Posts `load` to `url` with autocannon, a new body with new ids for every request. Bounded
  * in time (`seconds`) and in count (at most 20,000 requests a second on average).
  */
-async function post(url: string, load: Load, path = '/api/v1/responses'): Promise<LoadFigures> {
+async function post(server: Running, load: Load, path = '/api/v1/responses'): Promise<LoadFigures> {
+  const cpuBefore = cpuSeconds(server.pid);
   const result: Result = await autocannon({
-    url,
+    url: server.url,
     connections: load.connections,
     duration: load.seconds,
     maxOverallRequests: load.seconds * 20_000,
@@ -44,6 +45,8 @@ async function post(url: string, load: Load, path = '/api/v1/responses'): Promis
     ok,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    // Share of one core the server used: well under 1 while figures are low means it was starved, not busy.
+    serverCpuShare: round((cpuSeconds(server.pid) - cpuBefore) / result.duration, 2),
   };
 }
 
@@ -56,10 +59,10 @@ async function storedCount(server: Running): Promise<number> {
 async function measureStance(): Promise<{ singles: LoadFigures; batches: LoadFigures; stored: number; expected: number }> {
   const server = await startStance({ rateLimit: false });
   try {
-    await post(server.url, { items: 1, connections: 20, seconds: 2 }); // warm the JIT and the page cache
+    await post(server, { items: 1, connections: 20, seconds: 2 }); // warm the JIT and the page cache
     const before = await storedCount(server);
-    const singles = await post(server.url, SINGLES);
-    const batches = await post(server.url, BATCHES);
+    const singles = await post(server, SINGLES);
+    const batches = await post(server, BATCHES);
     // Every acknowledged response must really be stored, or the figures measure something else.
     return { singles, batches, stored: (await storedCount(server)) - before, expected: singles.ok + batches.ok * BATCHES.items };
   } finally {
@@ -70,9 +73,9 @@ async function measureStance(): Promise<{ singles: LoadFigures; batches: LoadFig
 async function measureConstant(): Promise<{ singles: LoadFigures; batches: LoadFigures }> {
   const server = await startConstant();
   try {
-    await post(server.url, { items: 1, connections: 20, seconds: 2 });
-    const singles = await post(server.url, SINGLES, '/api/v1/responses?items=1');
-    const batches = await post(server.url, BATCHES, `/api/v1/responses?items=${BATCHES.items}`);
+    await post(server, { items: 1, connections: 20, seconds: 2 });
+    const singles = await post(server, SINGLES, '/api/v1/responses?items=1');
+    const batches = await post(server, BATCHES, `/api/v1/responses?items=${BATCHES.items}`);
     return { singles, batches };
   } finally {
     await server.stop();

@@ -1,6 +1,5 @@
 // Runs every benchmark in turn (never two at once: they would share the two cores), prints
 // the table and writes bench/results.json. `npm run bench -- ingest live` runs only those.
-import { loadavg } from 'node:os';
 import { benchBundle } from './bundle';
 import { benchClient } from './client';
 import { benchHall } from './hall';
@@ -9,7 +8,7 @@ import { benchLighthouse } from './lighthouse';
 import { benchLive } from './live';
 import { benchOpinionMap } from './opinion-map';
 import { benchResultsRead } from './results-read';
-import { machine, table, writeResults, type Figure, type SectionResult } from './report';
+import { machine, othersLoad, table, writeResults, type Figure, type SectionResult } from './report';
 
 const SECTIONS: [string, () => Promise<SectionResult>][] = [
   ['bundle', benchBundle],
@@ -31,11 +30,12 @@ async function main(): Promise<void> {
   const errors: { section: string; error: string }[] = [];
   for (const [name, bench] of SECTIONS.filter(([n]) => only.length === 0 || only.includes(n))) {
     const start = Date.now();
-    console.log(`\n== ${name} (load average ${loadavg()[0]!.toFixed(2)})`);
+    const others = await othersLoad();
+    console.log(`\n== ${name} (before it, with the bench idle: other programs kept the CPUs ${others.cpuBusy ?? '?'}% busy, a task waiting ${others.cpuWait ?? '?'}% of the time)`);
     try {
       const result = await bench();
       figures.push(...result.figures);
-      details[name] = { seconds: Math.round((Date.now() - start) / 100) / 10, loadAverageBefore: loadavg()[0], ...(result.details as object) };
+      details[name] = { seconds: Math.round((Date.now() - start) / 100) / 10, othersBefore: others, ...(result.details as object) };
       console.log(table(result.figures));
     } catch (error) {
       // One broken benchmark must not cost the figures of the others.
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`\n## All figures (${seconds} s)\n\n${table(figures)}\n`);
-  writeResults('bench/results.json', { ...run, seconds, loadAverageAtEnd: loadavg(), errors }, figures, details);
+  writeResults('bench/results.json', { ...run, seconds, errors }, figures, details);
   console.log('Wrote bench/results.json');
   if (errors.length) process.exitCode = 1;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 
 /** A target of DESIGN §5: the figure must be at most (`<=`) or at least (`>=`) this. */
@@ -61,6 +61,37 @@ function chromiumVersion(): string {
     return execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return 'unknown';
+  }
+}
+
+function stalledMicroseconds(): number {
+  const match = /some avg10=[\d.]+ avg60=[\d.]+ avg300=[\d.]+ total=(\d+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+  return match ? Number(match[1]) : NaN;
+}
+
+/** Busy and total jiffies of all CPUs together, from /proc/stat. */
+function cpuJiffies(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3]! - fields[4]!, total };
+}
+
+/** What other programs did to the machine while the bench sat idle for `ms`, in percent. */
+export type OthersLoad = { cpuBusy?: number; cpuWait?: number };
+
+/**
+ * Measures other programs while the bench runs nothing for `ms`: the share of both cores
+ * they kept busy, and the share of time some task waited for a core (Linux pressure stall
+ * information). Above a few percent, the figures measured next are lower than this machine can do.
+ */
+export async function othersLoad(ms = 2_000): Promise<OthersLoad> {
+  try {
+    const [stall, cpu] = [stalledMicroseconds(), cpuJiffies()];
+    await new Promise((r) => setTimeout(r, ms));
+    const after = cpuJiffies();
+    return { cpuBusy: Math.round(((after.busy - cpu.busy) / (after.total - cpu.total)) * 100), cpuWait: Math.round((stalledMicroseconds() - stall) / (ms * 10)) };
+  } catch {
+    return {};
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,19 @@ export const BENCH_TOKEN = 'bench-organiser-token-0123456789abcdef';
 
 /** A server child process the bench started, on loopback. */
 export type Running = { url: string; port: number; pid: number; dataDir: string; stop(): Promise<void> };
+
+/**
+ * CPU seconds a process has used (user + system, from /proc). Beside the wall time of a
+ * load test it says whether the server was busy or waiting for a core another program held.
+ */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
 
 // Every child is killed by its own PID when the bench ends, however it ends.
 const children = new Set<ChildProcess>();
