@@ -36,7 +36,10 @@ export class ResultsService {
     const [rows, waves] = await Promise.all([this.store.tallyRows(survey.id, survey.version), this.store.listWaves(survey.id)]);
     const snapshot = buildSnapshot({ survey, rows, filters, waves, generatedAt: new Date(this.clock()).toISOString() });
     const { generatedAt: _, ...figures } = snapshot;
-    const etag = `"${sha256(canonicalJson(figures)).slice(0, 32)}"`;
+    // Plain JSON, not canonical: equal figures built in one process serialise alike, and at
+    // worst an ETag changes with no change of figures (a spare download), never the reverse.
+    // Sorting every key cost a third of a rebuild, and a busy hall rebuilds on every read.
+    const etag = `"${sha256(JSON.stringify(figures)).slice(0, 32)}"`;
     const entry = hit && hit.etag === etag ? { ...hit, revision } : { revision, snapshot, etag };
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(key, entry);
