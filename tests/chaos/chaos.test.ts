@@ -10,7 +10,8 @@ import { seeded } from './answers';
 import { openDevice, submitOne, type Device } from './device';
 import { startFaultProxy } from './proxy';
 import { ServerProcess, snapshotBuiltServer } from './server';
-import { deviceLedger, readDatabase, recount, storedTallies } from './verify';
+import { deviceLedger, readDatabase, recount, storedTallies, type StoredRow, type StoredTally } from './verify';
+import type { ProxyStats } from './proxy';
 
 const DEVICES = 3;
 const PER_DEVICE = 1000;
@@ -50,6 +51,45 @@ async function drained(devices: Device[], timeoutMs: number): Promise<void> {
   }
 }
 
+type Ledger = Awaited<ReturnType<typeof deviceLedger>>;
+
+/** The numbers of a run, printed for the record (docs/reliability.md quotes them). */
+function printNumbers(seconds: number, kills: number, stored: number, s: ProxyStats, ledgers: Ledger[]): void {
+  console.log(
+    [
+      `chaos (seed ${SEED}) in ${seconds.toFixed(1)} s: ${stored} stored of ${DEVICES * PER_DEVICE} submitted`,
+      `  server SIGKILLed ${kills} times; ${s.requests} requests through the proxy`,
+      `  dropped ${s['drop-before'] + s['drop-after'] + s['cut-body']} (before forwarding ${s['drop-before']}, after the server answered ${s['drop-after']}, answer cut ${s['cut-body']})`,
+      `  5xx injected ${s['502'] + s['503']} (502 ${s['502']}, 503 ${s['503']}), 502 while the server was down ${s.serverDown}, delayed ${s.delay}`,
+      `  server answered per item: ${JSON.stringify(s.itemStatuses)}; devices heard ${ledgers.reduce((n, l) => n + l.duplicates, 0)} duplicates`,
+      `  committed but never answered (killed in between): ${stored - (s.itemStatuses.stored ?? 0)}`,
+    ].join('\n'),
+  );
+}
+
+/** Exactly once: every submitted response stored once, as submitted, and acknowledged on its device. */
+function expectExactlyOnce(rows: StoredRow[], devices: Device[], ledgers: Ledger[]): void {
+  const submitted = new Map(devices.flatMap((d) => d.submitted).map((r) => [r.id, r]));
+  expect(submitted.size).toBe(DEVICES * PER_DEVICE);
+  expect(rows.length).toBe(DEVICES * PER_DEVICE);
+  expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  // Every stored row is exactly what a device submitted, byte for byte in canonical form.
+  for (const row of rows) expect(row.json).toBe(canonicalJson(submitted.get(row.id)));
+  for (const [i, ledger] of ledgers.entries()) {
+    expect({ outbox: ledger.outbox, sent: ledger.sent, rejected: ledger.rejected }).toEqual({ outbox: 0, sent: PER_DEVICE, rejected: 0 });
+    expect([...ledger.sentIds].sort()).toEqual(devices[i]!.submitted.map((r) => r.id).sort());
+  }
+}
+
+/** The tally table and the served snapshot both equal a recount of the raw rows with core's tally functions. */
+function expectTalliesMatch(rows: StoredRow[], tallies: StoredTally[], snapshot: { generatedAt: string; count: number | null }): void {
+  const recounted = recount(rows, sovereignAiSurvey);
+  expect(storedTallies(tallies)).toEqual(recounted);
+  expect(tallies.reduce((n, t) => n + t.count, 0)).toBe(DEVICES * PER_DEVICE);
+  expect(snapshot).toEqual(buildSnapshot({ survey: sovereignAiSurvey, rows: [...recounted.values()], filters: {}, waves: [], generatedAt: snapshot.generatedAt }));
+  expect(snapshot.count).toBe(DEVICES * PER_DEVICE);
+}
+
 describe('chaos: 3 devices × 1,000 responses through a faulty network and a server killed again and again', () => {
   it('stores exactly 3,000 responses, no duplicates, every outbox empty, tallies equal a recount', async () => {
     const startedAt = performance.now();
@@ -68,43 +108,17 @@ describe('chaos: 3 devices × 1,000 responses through a faulty network and a ser
       await drained(devices, 5 * 60_000);
       const snapshot = await (await fetch(`${server.url}/api/v1/surveys/sovereign-ai/results`)).json();
       await server.stop();
-      const seconds = (performance.now() - startedAt) / 1000;
 
       const { rows, tallies, integrity } = readDatabase(join(server.dataDir, 'stance.db'));
       const ledgers = await Promise.all(devices.map(deviceLedger));
-      const s = proxy.stats;
-      console.log(
-        [
-          `chaos (seed ${SEED}) in ${seconds.toFixed(1)} s: ${rows.length} stored of ${DEVICES * PER_DEVICE} submitted`,
-          `  server SIGKILLed ${log.kills} times; ${s.requests} requests through the proxy`,
-          `  dropped ${s['drop-before'] + s['drop-after'] + s['cut-body']} (before forwarding ${s['drop-before']}, after the server answered ${s['drop-after']}, answer cut ${s['cut-body']})`,
-          `  5xx injected ${s['502'] + s['503']} (502 ${s['502']}, 503 ${s['503']}), 502 while the server was down ${s.serverDown}, delayed ${s.delay}`,
-          `  server answered per item: ${JSON.stringify(s.itemStatuses)}; devices heard ${ledgers.reduce((n, l) => n + l.duplicates, 0)} duplicates`,
-        ].join('\n'),
-      );
-
+      printNumbers((performance.now() - startedAt) / 1000, log.kills, rows.length, proxy.stats, ledgers);
       expect(log.kills).toBeGreaterThanOrEqual(MIN_KILLS);
       expect(integrity).toBe('ok');
-      const submitted = new Map(devices.flatMap((d) => d.submitted).map((r) => [r.id, r]));
-      expect(submitted.size).toBe(DEVICES * PER_DEVICE);
-      expect(rows.length).toBe(DEVICES * PER_DEVICE);
-      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
-      // Every stored row is exactly what a device submitted, byte for byte in canonical form.
-      for (const row of rows) expect(row.json).toBe(canonicalJson(submitted.get(row.id)));
-      for (const [i, ledger] of ledgers.entries()) {
-        expect({ outbox: ledger.outbox, sent: ledger.sent, rejected: ledger.rejected }).toEqual({ outbox: 0, sent: PER_DEVICE, rejected: 0 });
-        expect([...ledger.sentIds].sort()).toEqual(devices[i]!.submitted.map((r) => r.id).sort());
-      }
+      expectExactlyOnce(rows, devices, ledgers);
       // The faults really happened, the duplicate path included.
-      expect(s['drop-after']).toBeGreaterThan(0);
-      expect(s.itemStatuses.duplicate ?? 0).toBeGreaterThan(0);
-
-      const recounted = recount(rows, sovereignAiSurvey);
-      expect(storedTallies(tallies)).toEqual(recounted);
-      expect(tallies.reduce((n, t) => n + t.count, 0)).toBe(DEVICES * PER_DEVICE);
-      const expected = buildSnapshot({ survey: sovereignAiSurvey, rows: [...recounted.values()], filters: {}, waves: [], generatedAt: snapshot.generatedAt });
-      expect(snapshot).toEqual(expected);
-      expect(snapshot.count).toBe(DEVICES * PER_DEVICE);
+      expect(proxy.stats['drop-after']).toBeGreaterThan(0);
+      expect(proxy.stats.itemStatuses.duplicate ?? 0).toBeGreaterThan(0);
+      expectTalliesMatch(rows, tallies, snapshot);
     } finally {
       for (const d of devices) d.engine.stop();
       await proxy.close();

@@ -35,6 +35,22 @@ function publishNewServiceWorker(): void {
   appendFileSync(join(appDir, 'sw.js'), `\n;caches.open('stance-update-marker'); // release ${Date.now()}\n`);
 }
 
+/** The profile and the eight positions, then one answer on the third section: halfway through. */
+async function answerHalfway(page: Page): Promise<void> {
+  await press(page, '시작하기');
+  await pick(page, 'group', '제조업');
+  await press(page, '다음');
+  for (const [i, id] of POSITIONS.entries()) await likert(page, id, 5 - (i % 5));
+  await press(page, '다음');
+  await slide(page, 'spectrum', 4);
+}
+
+/** The responses of the test's wave on the server, through the organiser's export. */
+async function exported(): Promise<{ id: string; answers: Record<string, unknown> }[]> {
+  const res = await fetch(`${server.url}/api/v1/surveys/sovereign-ai/responses.ndjson?wave=update-test`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+  return (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; answers: Record<string, unknown> });
+}
+
 describe('a service-worker update while a respondent is halfway through', () => {
   it('keeps the draft (answers and step) through accepting the update, and the response completes', async () => {
     const context = await phone(browser);
@@ -42,12 +58,7 @@ describe('a service-worker update while a respondent is halfway through', () => 
     await page.goto(`${server.url}/s/sovereign-ai?wave=update-test`);
     await waitForServiceWorker(page);
 
-    await press(page, '시작하기');
-    await pick(page, 'group', '제조업');
-    await press(page, '다음');
-    for (const [i, id] of POSITIONS.entries()) await likert(page, id, 5 - (i % 5));
-    await press(page, '다음');
-    await slide(page, 'spectrum', 4);
+    await answerHalfway(page);
     await expect.poll(async () => (await draftOf(page))?.answers.spectrum, { timeout: 5000 }).toBeDefined();
     const before = (await draftOf(page))!;
     expect(before.step).toBe(3);
@@ -76,10 +87,6 @@ describe('a service-worker update while a respondent is halfway through', () => 
     await press(page, '검토');
     await press(page, '제출하기');
     await page.getByRole('heading', { name: '감사합니다' }).waitFor();
-    const exported = async () => {
-      const res = await fetch(`${server.url}/api/v1/surveys/sovereign-ai/responses.ndjson?wave=update-test`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
-      return (await res.text()).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; answers: Record<string, unknown> });
-    };
     await expect.poll(async () => (await exported()).map((r) => r.id), { timeout: 30_000 }).toEqual([before.responseId]);
     const [stored] = await exported();
     expect(stored!.answers).toMatchObject({ ...expected, path: 'both', ranking: ['manufacturing', 'education', 'health'] });
