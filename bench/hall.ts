@@ -26,30 +26,44 @@ function call(base: URL, agent: Agent, device: string, c: Call): Promise<Outcome
   });
 }
 
-/**
- * A phone in the hall: it fetches the surveys as the app does on start, submits one response,
- * then reads the results the thank-you screen shows. Each phone has its own connection.
- */
-async function phone(base: URL): Promise<Outcome[]> {
+/** Runs `calls` in order on one new connection of the phone's own. */
+async function visit(base: URL, device: string, calls: Call[]): Promise<Outcome[]> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const { device, body } = submitBody(1, { wave: 'hall', channel: 'conference' });
-  const calls: Call[] = [
-    { method: 'GET', path: '/api/v1/surveys' },
-    { method: 'POST', path: '/api/v1/responses', body },
-    { method: 'GET', path: '/api/v1/surveys/sovereign-ai/results?wave=hall' },
-  ];
   const out: Outcome[] = [];
   for (const c of calls) out.push(await call(base, agent, device, c));
   agent.destroy();
   return out;
 }
 
-/** 2,000 phones starting at random moments within 10 s, every one from 127.0.0.1. */
+const at = (t0: number, ms: number) => new Promise((r) => setTimeout(r, ms - (performance.now() - t0)));
+
+/**
+ * A phone in the hall: it opens the app (which fetches the survey list), and at another
+ * random moment submits its response and reads the results the thank-you screen shows.
+ * Both moments are random, so every kind of call meets the server at an arbitrary time: a
+ * call made right after an answer would mostly find the server just drained and look fast.
+ */
+async function phone(base: URL, t0: number, opens: number, submits: number): Promise<Outcome[]> {
+  const { device, body } = submitBody(1, { wave: 'hall', channel: 'conference' });
+  await at(t0, opens);
+  const opened = await visit(base, device, [{ method: 'GET', path: '/api/v1/surveys' }]);
+  await at(t0, submits);
+  const submitted = await visit(base, device, [
+    { method: 'POST', path: '/api/v1/responses', body },
+    { method: 'GET', path: '/api/v1/surveys/sovereign-ai/results?wave=hall' },
+  ]);
+  return [...opened, ...submitted];
+}
+
+/** 2,000 phones submitting at random moments within 10 s, every one from 127.0.0.1. */
 async function burst(server: Running): Promise<Outcome[]> {
   const base = new URL(server.url);
-  const starts = Array.from({ length: DEVICES }, () => Math.random() * WINDOW_MS).sort((a, b) => a - b);
   const t0 = performance.now();
-  const phones = starts.map((at) => new Promise<Outcome[]>((done) => setTimeout(() => void phone(base).then(done), at - (performance.now() - t0))));
+  const phones = Array.from({ length: DEVICES }, () => {
+    // Submissions spread evenly over the window, as DESIGN §5 has them; each phone opened the app before.
+    const submits = Math.random() * WINDOW_MS;
+    return phone(base, t0, Math.random() * submits, submits);
+  });
   return (await Promise.all(phones)).flat();
 }
 
@@ -78,7 +92,7 @@ export async function benchHall(): Promise<SectionResult> {
   return {
     figures: [
       { section, name: '2,000 devices, one IP, 10 s, limits on: submit p99', value: round(posts.p99, 1), unit: 'ms', target: { op: '<=', value: 200 } },
-      { section, name: 'hall: p99 of every API call (surveys, submit, results)', value: round(all.p99, 1), unit: 'ms', target: { op: '<=', value: 200 } },
+      { section, name: 'hall: p99 of every API call (survey list, submit, results)', value: round(all.p99, 1), unit: 'ms' },
       { section, name: 'hall: errors and 429s', value: errors.length, unit: `of ${outcomes.length} calls`, target: { op: '<=', value: 0 } },
     ],
     details: { devices: DEVICES, windowMs: WINDOW_MS, seconds, serverCpuSeconds, submit: rounded(posts), all: rounded(all), byCall, byStatus, firstErrors: errors.slice(0, 5) },
