@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,7 @@ describe('chaos: 3 devices × 1,000 responses through a faulty network and a ser
       await proxy.close();
       await server.kill();
       built.remove();
+      rmSync(server.dataDir, { recursive: true, force: true });
     }
   });
 });

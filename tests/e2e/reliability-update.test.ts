@@ -9,7 +9,8 @@ import { TEST_TOKEN, startServer, type TestServer } from './server';
 
 // The app is served from a copy of dist/app, so this test can publish a new sw.js mid-survey
 // without touching the build other tests use.
-const appDir = join(mkdtempSync(join(tmpdir(), 'stance-update-')), 'app');
+const base = mkdtempSync(join(tmpdir(), 'stance-update-'));
+const appDir = join(base, 'app');
 let browser: Browser;
 let server: TestServer;
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  rmSync(appDir, { recursive: true, force: true });
+  rmSync(base, { recursive: true, force: true });
 });
 
 type StoredDraft = { responseId: string; step: number; answers: Record<string, unknown> };
