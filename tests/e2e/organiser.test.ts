@@ -3,8 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch, phone, waitForServiceWorker } from './browser';
 import { decodeQr, makeResponse, organiserFetch, postResponses, signIn } from './organiser/helpers';
-import { answerUpToReview } from './organiser/respond';
-import { press } from './respondent';
+import { answerUpToReview, press } from './respondent';
 import { startServer, type TestServer } from './server';
 
 const MARKUP = '<img src=x onerror=window.__pwned=1>';
@@ -80,7 +79,8 @@ describe('the organiser pages', () => {
     const respondents: [string, string | undefined][] = [['국방·안보 산업', undefined], ['콘텐츠·문화 산업', '데이터부터 확보해야 합니다']];
     for (const [i, [group, comment]] of respondents.entries()) {
       const respondent = await phones[i]!.newPage();
-      await answerUpToReview(respondent, join, { group, comment });
+      await respondent.goto(join);
+      await answerUpToReview(respondent, { group, comment });
       const submittedAt = Date.now();
       await press(respondent, '제출하기');
       await expect.poll(count, { timeout: 15_000, interval: 20 }).toBe(String(SEEDED + i + 1));

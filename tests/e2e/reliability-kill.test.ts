@@ -5,7 +5,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, readStore, waitForServiceWorker } from './browser';
 import { answerAll } from './respondent';
-import { TEST_TOKEN, startServer, type TestServer } from './server';
+import { startServer, storedIds, type TestServer } from './server';
 
 const profile = mkdtempSync(join(tmpdir(), 'stance-profile-'));
 let server: TestServer | undefined;
@@ -54,11 +54,6 @@ async function killBrowser(pid: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`browser ${pid} survived SIGKILL`);
-}
-
-async function storedIds(url: string): Promise<string[]> {
-  const res = await fetch(`${url}/api/v1/surveys/sovereign-ai/responses.ndjson`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
-  return (await res.text()).split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
 }
 
 describe('a browser killed right after "saved"', () => {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, phone, readStore } from './browser';
-import { POSITIONS, allocate, likert, pick, press, rank, slide } from './respondent';
-import { TEST_TOKEN, startServer, type TestServer } from './server';
+import { answerUpToReview, press } from './respondent';
+import { startServer, storedIds, type TestServer } from './server';
 
 let browser: Browser;
 let server: TestServer;
@@ -35,35 +35,14 @@ function fillStorage(): void {
   };
 }
 
-/** Everything up to the review screen, without submitting. */
-async function answerUpToReview(page: Page): Promise<void> {
-  await press(page, '시작하기');
-  await pick(page, 'group', '시민·이용자');
-  await press(page, '다음');
-  for (const [i, id] of POSITIONS.entries()) await likert(page, id, (i % 3) + 2);
-  await press(page, '다음');
-  await slide(page, 'spectrum', -2);
-  await allocate(page, 'allocation', [50, 10, 10, 10, 10, 5, 5]);
-  await rank(page, 'ranking', ['교육', '의료', '금융']);
-  await pick(page, 'path', '국산 대형 모델 위에 구축');
-  await press(page, '다음');
-  await page.locator('#q-comment textarea').fill('저장 공간 시험');
-  await press(page, '검토');
-  await page.getByRole('heading', { name: '제출 전에 확인하세요' }).waitFor();
-}
-
-async function storedIds(): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/v1/surveys/sovereign-ai/responses.ndjson`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
-  return (await res.text()).split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
-}
-
 describe('storage runs out on submit', () => {
   it('says so clearly, keeps the draft, claims nothing is saved; once space is back the same response goes through', async () => {
     const context = await phone(browser);
     await context.addInitScript(fillStorage);
     const page = await context.newPage();
     await page.goto(`${server.url}/s/sovereign-ai?wave=quota-test`);
-    await answerUpToReview(page);
+    await answerUpToReview(page, { group: '시민·이용자', comment: '저장 공간 시험' });
+    await page.getByRole('heading', { name: '제출 전에 확인하세요' }).waitFor();
     await expect.poll(async () => ((await readStore(page, 'drafts')) as { answers: object }[])[0]?.answers, { timeout: 5000 }).toHaveProperty('comment');
     const [draft] = (await readStore(page, 'drafts')) as { responseId: string; answers: Record<string, unknown>; step: number }[];
 
@@ -77,12 +56,12 @@ describe('storage runs out on submit', () => {
     expect(await page.getByRole('button', { name: '제출하기' }).isEnabled()).toBe(true);
     expect(await readStore(page, 'outbox')).toEqual([]);
     expect(await readStore(page, 'drafts')).toEqual([expect.objectContaining({ responseId: draft!.responseId, answers: draft!.answers })]);
-    expect(await storedIds()).not.toContain(draft!.responseId);
+    expect(await storedIds(server.url)).not.toContain(draft!.responseId);
 
     await page.evaluate(() => (window.__storageFull = false)); // the respondent freed some space
     await press(page, '제출하기');
     await page.getByRole('heading', { name: '감사합니다' }).waitFor();
-    await expect.poll(storedIds, { timeout: 30_000 }).toContain(draft!.responseId);
+    await expect.poll(() => storedIds(server.url), { timeout: 30_000 }).toContain(draft!.responseId);
     expect(await readStore(page, 'drafts')).toEqual([]);
     await context.close();
   });

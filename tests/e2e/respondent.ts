@@ -38,8 +38,8 @@ export async function rank(page: Page, questionId: string, labels: string[]): Pr
 
 export const POSITIONS = ['p-general-service', 'p-model-builders', 'p-defense', 'p-manufacturing', 'p-culture', 'p-public-finance', 'p-partnerships', 'p-data-first'];
 
-/** Answers the whole sovereign-AI survey from the notice to the thank-you screen, or the next blank survey in field mode (Korean UI). */
-export async function answerAll(page: Page, options: { group?: string; comment?: string; fieldMode?: boolean } = {}): Promise<void> {
+/** Answers the whole sovereign-AI survey from the notice up to the review step (Korean UI). */
+export async function answerUpToReview(page: Page, options: { group?: string; comment?: string } = {}): Promise<void> {
   await press(page, '시작하기');
   await pick(page, 'group', options.group ?? '제조업');
   await press(page, '다음');
@@ -48,10 +48,15 @@ export async function answerAll(page: Page, options: { group?: string; comment?:
   await slide(page, 'spectrum', 3);
   await allocate(page, 'allocation', [40, 10, 10, 10, 10, 10, 10]);
   await rank(page, 'ranking', ['제조업', '국방·안보', '교육']);
-  await pick(page, 'path', '글로벌 모델 기업과 제휴');
+  await pick(page, 'path', '둘을 함께');
   await press(page, '다음');
   if (options.comment) await page.locator('#q-comment textarea').fill(options.comment);
   await press(page, '검토');
+}
+
+/** Answers and submits the whole survey, ending on the thank-you screen, or the next blank survey in field mode. */
+export async function answerAll(page: Page, options: { group?: string; comment?: string; fieldMode?: boolean } = {}): Promise<void> {
+  await answerUpToReview(page, options);
   await press(page, '제출하기');
   // Field mode skips the thank-you and opens a blank survey for the next respondent.
   if (options.fieldMode) await page.locator('.saved-toast').waitFor();

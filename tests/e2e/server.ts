@@ -58,3 +58,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   child.kill('SIGKILL');
   throw new Error(`server did not become healthy:\n${output()}`);
 }
+
+/** Ids of the responses a server holds, read through the organiser's NDJSON export. */
+export async function storedIds(url: string): Promise<string[]> {
+  const res = await fetch(`${url}/api/v1/surveys/sovereign-ai/responses.ndjson`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+  return (await res.text()).split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+}

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_TOKEN, startServer, type TestServer } from './server';
+import { startServer, storedIds, type TestServer } from './server';
 import { launch, phone, readStore, waitForServiceWorker } from './browser';
 import { makeResponse, postResponses } from './data';
 import { answerAll } from './respondent';
@@ -16,13 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Ids of the responses the server holds, read through the organiser's NDJSON export. */
-async function storedIds(url: string): Promise<string[]> {
-  const res = await fetch(`${url}/api/v1/surveys/sovereign-ai/responses.ndjson`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
-  const text = await res.text();
-  return text.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
-}
 
 describe('sync against the real server', () => {
   it('keeps a response answered while the server is down and delivers it when the server returns', async () => {
