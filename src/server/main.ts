@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import { version } from '../../package.json';
 import { builtInSurveys } from '../core/surveys';
 import { createApp } from './app';
@@ -22,20 +23,17 @@ async function main(): Promise<void> {
   }
   const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token } });
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : undefined;
-  const server = serve(
-    {
-      fetch: app.fetch,
-      port: config.port,
-      hostname: config.host,
-      ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
-    },
-    (info) => {
-      console.log(`Stance ${version} is listening on port ${info.port}, data in ${config.dataDir}`);
-      for (const url of listenUrls({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: info.port })) console.log(`  ${url}`);
-      if (admin.source === 'generated') console.log(`Organiser token (shown only this once; kept in ${admin.path}):\n  ${admin.token}`);
-      else if (admin.source === 'file') console.log(`Organiser token: in ${admin.path}`);
-    },
-  );
+  const server = createAdaptorServer({ fetch: app.fetch, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) });
+  // A hall of phones connects in bursts. Past Node's default backlog of 511 waiting
+  // connections the kernel drops the rest, and each phone then waits a second or more to
+  // retry; a deeper queue keeps them waiting milliseconds instead (bench: hall).
+  server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
+    const info = server.address() as AddressInfo;
+    console.log(`Stance ${version} is listening on port ${info.port}, data in ${config.dataDir}`);
+    for (const url of listenUrls({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: info.port })) console.log(`  ${url}`);
+    if (admin.source === 'generated') console.log(`Organiser token (shown only this once; kept in ${admin.path}):\n  ${admin.token}`);
+    else if (admin.source === 'file') console.log(`Organiser token: in ${admin.path}`);
+  });
   const stop = () => {
     // Live streams never end on their own, so close their connections before the store.
     server.close(() => void store.close().then(() => process.exit(0)));
