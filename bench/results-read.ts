@@ -103,7 +103,9 @@ export async function benchResultsRead(): Promise<SectionResult> {
         { section: 'results', name: `${label} stored: read after a new response, p95`, value: round(fresh.p95, 2), unit: 'ms', target: { op: '<=', value: 10 }, limit: { value: round(floor.p95, 2), label: 'HTTP constant' } },
         { section: 'results', name: `${label} stored: unchanged (cached) read, p95`, value: round(cached.p95, 2), unit: 'ms', target: { op: '<=', value: 10 }, limit: { value: round(floor.p95, 2), label: 'HTTP constant' } },
       );
-      details.push({ size, count: measured.count, loadResponsesPerSecond: round(loadRate, 0), fresh, cached });
+      // The rebuild costs what the merged tally rows cost, so the breakdown shows which view is slow.
+      const byFilter = Object.fromEntries(FILTERS.map((f, i) => [f || '(none)', percentiles(measured.fresh.filter((_, j) => j % FILTERS.length === i))]));
+      details.push({ size, count: measured.count, loadResponsesPerSecond: round(loadRate, 0), fresh, cached, freshByFilter: byFilter });
     }
     return { figures, details: { sizes: details, constant: floor, perTransaction: PER_TRANSACTION, reads: READS, filters: FILTERS } };
   } finally {
