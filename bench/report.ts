@@ -34,7 +34,7 @@ export function fraction(f: Figure): number | undefined {
   return f.limit && f.limit.value > 0 ? f.value / f.limit.value : undefined;
 }
 
-const num = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100));
+const num = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * (Math.abs(v) < 1 ? 1000 : 100)) / (Math.abs(v) < 1 ? 1000 : 100)));
 
 /** The figures as a Markdown table: figure, target, limit, fraction of the limit, verdict. */
 export function table(figures: Figure[]): string {
