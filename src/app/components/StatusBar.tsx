@@ -1,12 +1,11 @@
-import { Show, onMount } from 'solid-js';
+import { Show } from 'solid-js';
 import { locale, t, tn } from '../i18n';
-import { startSync, syncStatus } from '../stores/sync';
+import { syncStatus } from '../stores/sync';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString(locale() === 'ko' ? 'ko-KR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** One line on how the device's responses are doing: waiting, sending, sent, or why not. */
 export function StatusBar() {
-  onMount(() => void startSync());
   const s = syncStatus;
   return (
     <div class="status-bar" role="status" aria-live="polite">

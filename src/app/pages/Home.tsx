@@ -27,10 +27,11 @@ export function Home() {
           </For>
         </ul>
         <For each={surveys()}>{(survey) => <ContextCards cards={survey.context} />}</For>
+        {/* Inside the list's Show, so it appears once below it instead of being pushed down. */}
+        <p class="footer-link">
+          <Link href="/field">{t('fieldMode')}</Link>
+        </p>
       </Show>
-      <p class="footer-link">
-        <Link href="/field">{t('fieldMode')}</Link>
-      </p>
     </div>
   );
 }
