@@ -5,11 +5,12 @@ import { UpdatePrompt } from './components/UpdatePrompt';
 import { locale, t } from './i18n';
 import { ErrorPage } from './pages/ErrorPage';
 import { Link, Routes, type RouteDef } from './router';
+import { Home } from './pages/Home';
 import { SurveyPage } from './pages/SurveyPage';
 
-// Only the survey itself is in the first load; every other page is its own chunk.
+// The start page and the survey's notice are in the first load; every other page is its own chunk.
 const routes: RouteDef[] = [
-  { path: '/', page: lazy(() => import('./pages/Home').then((m) => ({ default: m.Home }))) },
+  { path: '/', page: Home },
   { path: '/s/:surveyId', page: SurveyPage },
   { path: '/r/:surveyId', page: lazy(() => import('./pages/ResultsPage').then((m) => ({ default: m.ResultsPage }))) },
   { path: '/field', page: lazy(() => import('./pages/FieldPage').then((m) => ({ default: m.FieldPage }))) },

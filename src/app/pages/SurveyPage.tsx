@@ -1,4 +1,4 @@
-import { Match, Show, Switch, createResource, createSignal, lazy, onCleanup } from 'solid-js';
+import { Match, Show, Switch, createResource, createSignal, lazy, onCleanup, onMount } from 'solid-js';
 import type { Client, Draft } from '../../client';
 import type { Survey } from '../../core/survey';
 import { persistStorage } from '../../client/storage';
@@ -70,7 +70,8 @@ function Respond(props: { opened: Opened; search: string }) {
     : visit;
   const store = createSurveyStore(props.opened.survey, props.opened.client, respondent, props.opened.draft);
   registerFlush(store);
-  void loadSectionView();
+  // Fetched after the notice has painted, so it is not on the first screen's critical path.
+  onMount(() => requestAnimationFrame(() => setTimeout(() => void loadSectionView(), 0)));
   const [older, setOlder] = createSignal(props.opened.older);
   return (
     <Show when={!older()} fallback={<OlderDraft opened={props.opened} store={store} onDone={() => setOlder(undefined)} />}>
