@@ -1,5 +1,6 @@
 import { render } from 'solid-js/web';
 import { App } from './App';
+import { afterFirstScreen } from './first-screen';
 import { locale } from './i18n';
 import { startSync } from './stores/sync';
 import { registerServiceWorker } from './sw-update';
@@ -7,10 +8,7 @@ import './styles.css';
 
 document.documentElement.lang = locale();
 render(() => <App />, document.getElementById('root')!);
-// After the first paint, so their chunks do not delay the first screen: the service worker
-// helps the next visit, and the sync engine sends what earlier visits left in the outbox
-// (a submit starts it at once anyway).
-window.addEventListener('load', () => {
-  void registerServiceWorker();
-  setTimeout(() => void startSync(), 0);
-});
+// Neither may delay the first screen: the service worker helps the next visit, and the sync
+// engine sends what earlier visits left in the outbox (a submit starts it at once anyway).
+window.addEventListener('load', () => void registerServiceWorker());
+afterFirstScreen(() => void startSync());

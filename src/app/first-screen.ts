@@ -1,0 +1,20 @@
+/**
+ * Runs `fn` once the first screen has painted: every screen has an `h1`, so the first one in
+ * `<main>` marks it; a fallback timer covers a screen that never gets one. Work that can wait
+ * (the sync engine and its chunks) then stays off the first screen's critical path.
+ */
+export function afterFirstScreen(fn: () => void, fallbackMs = 3000): void {
+  const main = document.getElementById('main');
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    clearTimeout(timer);
+    requestAnimationFrame(() => setTimeout(fn, 0));
+  };
+  const observer = new MutationObserver(() => main?.querySelector('h1') && run());
+  const timer = setTimeout(run, fallbackMs);
+  if (main?.querySelector('h1')) run();
+  else if (main) observer.observe(main, { childList: true, subtree: true });
+}
