@@ -75,17 +75,56 @@ export function summariseSegment(survey: Survey, tally: Tally): Segment {
   return { withheld: false, count: tally.count, questions, withheldQuestions };
 }
 
-function mergeBy(rows: TallyRow[], key: (row: TallyRow) => string): Map<string, Tally> {
-  const out = new Map<string, Tally>();
-  for (const row of rows) {
-    const k = key(row);
-    // Each sum is a fresh tally of its own, so rows are added in place: copying the sum for
-    // every row made an unfiltered read of a busy survey cost tens of milliseconds.
-    const sum = out.get(k);
-    if (sum) addTally(sum, row.tally);
-    else out.set(k, addTally(emptyTally(), row.tally));
+const rowKey = (row: TallyRow) => `${row.wave}\u0000${row.channel}\u0000${row.group}`;
+
+/**
+ * The sums of one view's tally rows by group, wave and channel, kept between reads. Tally
+ * rows are never changed in place (a commit replaces a changed row with a new object), so
+ * `update` adds in only the rows that are new objects since the last call and takes out
+ * the ones they replace: a read right after one response costs a few merges, not one per
+ * row and breakdown.
+ */
+export class MergedRows {
+  readonly byGroup = new Map<string, Tally>();
+  readonly byWave = new Map<string, Tally>();
+  readonly byChannel = new Map<string, Tally>();
+  private readonly seen = new Map<string, TallyRow>();
+
+  constructor(private readonly filters: ResultsFilters) {}
+
+  /** Brings the sums up to date with the survey version's current tally rows. */
+  update(rows: TallyRow[]): this {
+    const live = new Set<string>();
+    for (const row of rows) {
+      if (!this.matches(row)) continue;
+      const key = rowKey(row);
+      live.add(key);
+      const old = this.seen.get(key);
+      if (old?.tally === row.tally) continue;
+      if (old) this.apply(old, -1);
+      this.apply(row, 1);
+      this.seen.set(key, row);
+    }
+    for (const [key, old] of this.seen) {
+      if (live.has(key)) continue;
+      this.apply(old, -1);
+      this.seen.delete(key);
+    }
+    return this;
   }
-  return out;
+
+  private matches(row: TallyRow): boolean {
+    const f = this.filters;
+    return (f.wave === undefined || row.wave === f.wave) && (f.channel === undefined || row.channel === f.channel) && (f.group === undefined || row.group === f.group);
+  }
+
+  private apply(row: TallyRow, sign: 1 | -1): void {
+    for (const [sums, key] of [[this.byGroup, row.group], [this.byWave, row.wave], [this.byChannel, row.channel]] as const) {
+      const sum = addTally(sums.get(key) ?? emptyTally(), row.tally, sign);
+      if (sum.count === 0) sums.delete(key);
+      else sums.set(key, sum);
+    }
+  }
 }
 
 function orderedGroups(survey: Survey, seen: Iterable<string>): string[] {
@@ -109,6 +148,9 @@ export type SnapshotInput = {
   generatedAt: string;
 };
 
+/** Input of `snapshotFromSums`: as `SnapshotInput`, with the rows already summed for the filters. */
+export type SumsInput = Omit<SnapshotInput, 'rows'> & { sums: MergedRows };
+
 /**
  * Segments for one breakdown, in `order`. If the withheld segments together hold 1–4
  * responses, the whole minus the shown ones would give their figures away, so the
@@ -127,18 +169,15 @@ function breakdown(survey: Survey, merged: Map<string, Tally>, order: string[]):
 }
 
 /** The results snapshot: merges the matching tally rows at read time; never looks at responses. */
-export function buildSnapshot({ survey, rows, filters, waves, generatedAt }: SnapshotInput): ResultsSnapshot {
-  const matching = rows.filter(
-    (r) =>
-      (filters.wave === undefined || r.wave === filters.wave) &&
-      (filters.channel === undefined || r.channel === filters.channel) &&
-      (filters.group === undefined || r.group === filters.group),
-  );
-  const byGroup = mergeBy(matching, (r) => r.group);
-  const byWave = mergeBy(matching, (r) => r.wave);
-  const byChannel = mergeBy(matching, (r) => r.channel);
+export function buildSnapshot({ rows, ...rest }: SnapshotInput): ResultsSnapshot {
+  return snapshotFromSums({ ...rest, sums: new MergedRows(rest.filters).update(rows) });
+}
+
+/** The results snapshot from sums kept up to date by `MergedRows` (the server keeps one per view). */
+export function snapshotFromSums({ survey, sums, filters, waves, generatedAt }: SumsInput): ResultsSnapshot {
+  const { byGroup, byWave, byChannel } = sums;
   // Every row has one channel, so the channel sums add up to the whole: a few merges, not one per row.
-  const overall = summariseSegment(survey, [...byChannel.values()].reduce(addTally, emptyTally()));
+  const overall = summariseSegment(survey, [...byChannel.values()].reduce((sum, t) => addTally(sum, t), emptyTally()));
   const registered = new Map(waves.map((w) => [w.slug, w]));
   return {
     surveyId: survey.id,

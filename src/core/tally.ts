@@ -120,15 +120,35 @@ export function mergeTallies(a: Tally, b: Tally): Tally {
 
 /**
  * Adds `from` into `into` in place and returns `into`; `from` is not changed. For summing
- * many rows into one tally the caller owns, without a copy of the sum per row.
+ * many rows into one tally the caller owns, without a copy of the sum per row. With
+ * `sign` -1 it takes out a tally that was added before; entries that fall to zero go, as
+ * in `removeResponse`.
  */
-export function addTally(into: Tally, from: Tally): Tally {
-  into.count += from.count;
+export function addTally(into: Tally, from: Tally, sign: 1 | -1 = 1): Tally {
+  into.count += sign * from.count;
   for (const [id, entry] of Object.entries(from.questions)) {
     const target = into.questions[id];
-    into.questions[id] = target ? mergeQuestion(target, entry) : cloneQuestion(entry);
+    const merged = target ? mergeQuestion(target, entry, sign) : sign === 1 ? cloneQuestion(entry) : mergeQuestion(emptyLike(entry), entry, sign);
+    if (merged.n === 0) delete into.questions[id];
+    else into.questions[id] = merged;
   }
   return into;
+}
+
+/** An empty tally of the same kind as `entry`. */
+function emptyLike(entry: QuestionTally): QuestionTally {
+  switch (entry.kind) {
+    case 'numeric':
+      return { kind: 'numeric', n: 0, sum: 0, sumSq: 0, counts: {} };
+    case 'choice':
+      return { kind: 'choice', n: 0, counts: {} };
+    case 'allocation':
+      return { kind: 'allocation', n: 0, areas: {} };
+    case 'ranking':
+      return { kind: 'ranking', n: 0, positions: {} };
+    case 'text':
+      return { kind: 'text', n: 0 };
+  }
 }
 
 /** A deep copy of one question's tally (core runs where structuredClone may be missing). */
@@ -146,32 +166,33 @@ function cloneQuestion(entry: QuestionTally): QuestionTally {
   }
 }
 
-function mergeQuestion(into: QuestionTally, from: QuestionTally): QuestionTally {
-  into.n += from.n;
+function mergeQuestion(into: QuestionTally, from: QuestionTally, sign: 1 | -1 = 1): QuestionTally {
+  into.n += sign * from.n;
   if (into.kind === 'numeric' && from.kind === 'numeric') {
-    into.sum += from.sum;
-    into.sumSq += from.sumSq;
-    mergeCounts(into.counts, from.counts);
+    into.sum += sign * from.sum;
+    into.sumSq += sign * from.sumSq;
+    mergeCounts(into.counts, from.counts, sign);
   } else if (into.kind === 'choice' && from.kind === 'choice') {
-    mergeCounts(into.counts, from.counts);
+    mergeCounts(into.counts, from.counts, sign);
   } else if (into.kind === 'allocation' && from.kind === 'allocation') {
     for (const id in from.areas) {
       const area = from.areas[id]!;
       const target = (into.areas[id] ??= { sum: 0, sumSq: 0 });
-      target.sum += area.sum;
-      target.sumSq += area.sumSq;
+      target.sum += sign * area.sum;
+      target.sumSq += sign * area.sumSq;
     }
   } else if (into.kind === 'ranking' && from.kind === 'ranking') {
     for (const id in from.positions) {
       const counts = from.positions[id]!;
       const target = (into.positions[id] ??= new Array<number>(counts.length).fill(0));
-      for (let i = 0; i < counts.length; i++) target[i] = (target[i] ?? 0) + counts[i]!;
+      for (let i = 0; i < counts.length; i++) target[i] = (target[i] ?? 0) + sign * counts[i]!;
+      if (target.every((c) => c === 0)) delete into.positions[id];
     }
   }
   return into;
 }
 
-function mergeCounts(into: Record<string, number>, from: Record<string, number>): void {
+function mergeCounts(into: Record<string, number>, from: Record<string, number>, sign: 1 | -1): void {
   // for…in, not Object.entries: a results read merges every tally row, and the entry arrays were much of its cost.
-  for (const key in from) bump(into, key, from[key]!);
+  for (const key in from) bump(into, key, sign * from[key]!);
 }

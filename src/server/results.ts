@@ -1,20 +1,21 @@
 import { canonicalJson } from '../core/canonical';
 import type { Clock } from '../core/ids';
 import type { ResultsFilters, ResultsSnapshot } from '../core/results';
-import { buildSnapshot } from '../core/results';
+import { MergedRows, snapshotFromSums } from '../core/results';
 import type { Survey } from '../core/survey';
 import { sha256 } from './hash';
 import type { Store } from './store/types';
 
-type Cached = { revision: number; snapshot: ResultsSnapshot; etag: string };
+type Cached = { revision: number; snapshot: ResultsSnapshot; etag: string; sums: MergedRows };
 
 /** Most snapshots kept; past it the cache starts over (a cache miss costs one merge of tally rows). */
 const MAX_CACHED = 1000;
 
 /**
  * Results snapshots from tally rows, cached per survey version and filters until the next
- * commit that touches the survey. The ETag hashes the figures, not the time they were made,
- * so it changes exactly when the figures do.
+ * commit that touches the survey. Each view keeps its running sums, so the rebuild after a
+ * commit merges only the rows that commit changed. The ETag hashes the figures, not the
+ * time they were made, so it changes exactly when the figures do.
  */
 export class ResultsService {
   private readonly revisions = new Map<string, number>();
@@ -34,13 +35,14 @@ export class ResultsService {
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit;
     const [rows, waves] = await Promise.all([this.store.tallyRows(survey.id, survey.version), this.store.listWaves(survey.id)]);
-    const snapshot = buildSnapshot({ survey, rows, filters, waves, generatedAt: new Date(this.clock()).toISOString() });
+    const sums = (hit?.sums ?? new MergedRows(filters)).update(rows);
+    const snapshot = snapshotFromSums({ survey, sums, filters, waves, generatedAt: new Date(this.clock()).toISOString() });
     const { generatedAt: _, ...figures } = snapshot;
     // Plain JSON, not canonical: equal figures built in one process serialise alike, and at
     // worst an ETag changes with no change of figures (a spare download), never the reverse.
     // Sorting every key cost a third of a rebuild, and a busy hall rebuilds on every read.
     const etag = `"${sha256(JSON.stringify(figures)).slice(0, 32)}"`;
-    const entry = hit && hit.etag === etag ? { ...hit, revision } : { revision, snapshot, etag };
+    const entry = hit && hit.etag === etag ? { ...hit, revision } : { revision, snapshot, etag, sums };
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(key, entry);
     return entry;

@@ -147,3 +147,46 @@ describe('results snapshots', () => {
     expect(buildSnapshot({ survey: unsegmented, rows: rows([['open', 'web', NO_GROUP, 5]]), filters: {}, waves: [], generatedAt: 'x' }).groups).toEqual([]);
   });
 });
+
+describe('addTally with sign -1', () => {
+  it('takes out exactly what was added, leaving a tally equal to one that never saw it', async () => {
+    const { addTally, emptyTally, addResponse } = await import('../../src/core/tally');
+    const { sovereignAiSurvey: survey } = await import('../../src/core/surveys/sovereign-ai');
+    const answers = (i: number) => ({ group: i % 2 ? 'defense' : 'culture', 'p-defense': 1 + (i % 5), spectrum: i % 11, allocation: { general: 50, defense: 50 }, ranking: ['defense', 'culture', 'health'], path: 'both', comment: 'x' });
+    const base = emptyTally();
+    for (let i = 0; i < 7; i++) addResponse(base, survey, answers(i));
+    const extra = emptyTally();
+    for (let i = 7; i < 10; i++) addResponse(extra, survey, answers(i));
+    const before = structuredClone(base);
+    addTally(base, extra);
+    expect(base).not.toEqual(before);
+    addTally(base, extra, -1);
+    expect(base).toEqual(before);
+    addTally(base, before, -1);
+    expect(base).toEqual(emptyTally());
+  });
+});
+
+describe('MergedRows', () => {
+  it('kept up to date row by row gives the same snapshot as summing every row afresh', async () => {
+    const { MergedRows, buildSnapshot, snapshotFromSums } = await import('../../src/core/results');
+    const { addResponse, emptyTally } = await import('../../src/core/tally');
+    const { sovereignAiSurvey: survey } = await import('../../src/core/surveys/sovereign-ai');
+    const row = (wave: string, channel: string, group: string, n: number) => {
+      const tally = emptyTally();
+      for (let i = 0; i < n; i++) addResponse(tally, survey, { group, 'p-defense': 1 + (i % 5), spectrum: i % 11, ranking: ['defense', 'culture', 'health'] });
+      return { wave, channel, group, tally };
+    };
+    let rows = [row('d1', 'web', 'defense', 6), row('d1', 'field', 'culture', 7), row('d2', 'web', 'defense', 3)];
+    for (const filters of [{}, { wave: 'd1' }, { group: 'defense' }]) {
+      const sums = new MergedRows(filters).update(rows);
+      const next = [row('d1', 'web', 'defense', 9), rows[1]!, row('d3', 'conference', 'public', 5)];
+      sums.update(next);
+      const fresh = buildSnapshot({ survey, rows: next, filters, waves: [], generatedAt: 't' });
+      expect(snapshotFromSums({ survey, sums, filters, waves: [], generatedAt: 't' })).toEqual(fresh);
+    }
+    rows = [];
+    const empty = new MergedRows({}).update([row('d1', 'web', 'defense', 6)]).update(rows);
+    expect([empty.byGroup.size, empty.byWave.size, empty.byChannel.size]).toEqual([0, 0, 0]);
+  });
+});

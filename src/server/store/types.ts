@@ -73,7 +73,11 @@ export interface Store {
   responses(surveyId: string, query: ResponseQuery): AsyncIterable<StoredResponse>;
   /** The answers of one survey version under the results filters, oldest id first, in one streaming pass. */
   iterateAnswers(surveyId: string, version: number, filters: ResultsFilters): AsyncIterable<Answers>;
-  /** The tally rows of one survey version. */
+  /**
+   * The tally rows of one survey version. A returned row's tally is never changed in place:
+   * a commit that changes a row publishes a new object, which is how results tell changed
+   * rows from unchanged ones.
+   */
   tallyRows(surveyId: string, version: number): Promise<TallyRow[]>;
   listComments(surveyId: string, query: CommentQuery): Promise<Comment[]>;
   setCommentHidden(surveyId: string, responseId: string, question: string, hidden: boolean): Promise<boolean>;
