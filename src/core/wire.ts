@@ -40,3 +40,16 @@ export type SubmitResult = z.infer<typeof SubmitResultSchema>;
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) }),
 });
+
+/** One free-text answer as the organiser reads and moderates it (`GET /surveys/:id/comments`). */
+export type Comment = {
+  responseId: string;
+  question: string;
+  text: string;
+  version: number;
+  wave: string;
+  channel: string;
+  group: string;
+  submittedAt: string;
+  hidden: boolean;
+};

@@ -1,4 +1,7 @@
 import type { LocalizedText } from '../../core/survey';
+import type { Comment } from '../../core/wire';
+
+export type { Comment };
 
 /** One line of `GET /surveys`. */
 export type SurveyListItem = { id: string; version: number; title: LocalizedText };
@@ -30,18 +33,6 @@ export type Overview = {
   publicUrl?: string;
 };
 
-/** One free-text answer as `GET /surveys/:id/comments` returns it. */
-export type Comment = {
-  responseId: string;
-  question: string;
-  text: string;
-  version: number;
-  wave: string;
-  channel: string;
-  group: string;
-  submittedAt: string;
-  hidden: boolean;
-};
 
 /** What `POST /imports` reports. */
 export type ImportSummary = {

@@ -3,6 +3,9 @@ import type { ResultsFilters, TallyRow } from '../../core/results';
 import type { Survey } from '../../core/survey';
 import type { WaveDefinition } from '../../core/waves';
 import type { ItemError, ItemResult } from '../../core/wire';
+import type { Comment } from '../../core/wire';
+
+export type { Comment };
 
 /**
  * One response on its way into the store. Checks that need only the survey (schema,
@@ -27,18 +30,6 @@ export type Candidate =
 /** A stored response with the time the server received it. */
 export type StoredResponse = { response: SurveyResponse; receivedAt: string; group: string };
 
-/** One comment (a text answer) as the organiser moderates it. */
-export type Comment = {
-  responseId: string;
-  question: string;
-  text: string;
-  version: number;
-  wave: string;
-  channel: string;
-  group: string;
-  submittedAt: string;
-  hidden: boolean;
-};
 
 /** Which comments to list, newest first, a page at a time. */
 export type CommentQuery = { version?: number; wave?: string; question?: string; includeHidden: boolean; limit: number; offset: number };
