@@ -97,9 +97,10 @@ describe('GET /api/v1/surveys/:id/analysis', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.count).toBe(61);
     expect(reads).toHaveBeenCalledTimes(2);
-    const again = await readMap(app, `${URL}?seed=7&k=2`);
+    expect((await getJson(app, `${URL}?seed=7&k=2`)).status).toBe(401);
+    const again = await readMap(app, `${URL}?seed=7&k=2`, AUTH);
     expect(again.map.seed).toBe(7);
-    expect((await readMap(app, `${URL}?seed=7&k=2`)).etag).toBe(again.etag);
+    expect((await readMap(app, `${URL}?seed=7&k=2`, AUTH)).etag).toBe(again.etag);
   });
 
   it('applies the wave, channel, group and version filters and refuses bad parameters', async () => {

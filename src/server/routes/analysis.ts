@@ -5,12 +5,20 @@ import type { MapOptions } from '../analysis';
 import { AnalysisService, DEFAULT_SEED } from '../analysis';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
+import { isOrganiser } from '../auth';
 import { intParam } from '../http';
 import { checkAccess, filtersOf } from './results';
 
-/** The seed and previous k from the query; k outside 2–5 is refused, so it cannot fill the cache with copies. */
-function optionsOf(c: Context): MapOptions {
-  const seed = intParam(c.req.query('seed'), 'seed') ?? DEFAULT_SEED;
+/**
+ * The seed and previous k from the query; k outside 2–5 is refused, so it cannot fill the
+ * cache with copies. Only the organiser may choose the seed: each new seed is a fresh
+ * computation (about a second at 100,000 responses), which a public caller must not be able
+ * to ask for at will.
+ */
+function optionsOf(c: Context, organiser: boolean): MapOptions {
+  const asked = intParam(c.req.query('seed'), 'seed');
+  if (asked !== undefined && asked !== DEFAULT_SEED && !organiser) throw new AppError('unauthorized', 'only the organiser may choose the seed');
+  const seed = asked ?? DEFAULT_SEED;
   const previousK = intParam(c.req.query('k'), 'k');
   if (previousK !== undefined && (previousK < 2 || previousK > 5)) throw new AppError('bad_request', 'k must be between 2 and 5');
   return previousK === undefined ? { seed } : { seed, previousK };
@@ -26,7 +34,7 @@ export function analysisRoutes({ store, config }: Services): Hono {
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
     checkAccess(c, survey, config.adminToken);
-    const { body, etag } = await maps.map(survey, filtersOf(c), optionsOf(c));
+    const { body, etag } = await maps.map(survey, filtersOf(c), optionsOf(c, isOrganiser(c, config.adminToken)));
     c.header('ETag', etag);
     c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
