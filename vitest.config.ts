@@ -20,6 +20,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
+          // One retry: a browser test that fails twice is a failure; one that passes on the retry
+          // is reported as flaky in the output rather than failing CI.
+          retry: 1,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

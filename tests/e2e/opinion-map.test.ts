@@ -4,7 +4,7 @@ import { expectAccessible, launch } from './browser';
 import { makeResponse, postResponses } from './data';
 import { signIn } from './organiser/helpers';
 import { POSITIONS } from './respondent';
-import { startServer, type TestServer } from './server';
+import { TEST_TOKEN, startServer, type TestServer } from './server';
 
 // Its own server: the planted responses would change the figures other files read.
 let server: TestServer;
@@ -27,10 +27,9 @@ function planted() {
 }
 
 async function openMap(page: Page, locale: 'en' | 'ko') {
-  await signIn(page, server.url);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.goto(`${server.url}/organiser/results?survey=sovereign-ai&view=map`);
-  await page.locator('#opm-title').waitFor();
+  // Signing in on the map's own address: no second page load while the service worker installs.
+  await signIn(page, server.url, TEST_TOKEN, '/organiser/results?survey=sovereign-ai&view=map');
+  await page.locator('#opm-title').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: locale === 'ko' ? '한국어' : 'English' }).click();
 }
 
