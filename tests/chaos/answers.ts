@@ -3,18 +3,6 @@ import type { Question, Survey } from '../../src/core/survey';
 import { allQuestions } from '../../src/core/survey';
 import { isVisible } from '../../src/core/visibility';
 
-/** A seeded generator uniform in [0, 1) (mulberry32), so a failing run can be replayed by its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const int = (random: () => number, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pickOne = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

@@ -6,7 +6,7 @@ import { canonicalJson } from '../../src/core/canonical';
 import { buildSnapshot } from '../../src/core/results';
 import { sovereignAiSurvey } from '../../src/core/surveys';
 import { freePort } from '../e2e/server';
-import { seeded } from './answers';
+import { mulberry32 as seeded } from '../../src/core/analysis/random';
 import { openDevice, submitOne, type Device } from './device';
 import { startFaultProxy } from './proxy';
 import { ServerProcess, snapshotBuiltServer } from './server';

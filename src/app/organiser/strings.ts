@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../core/survey';
-import { locale } from '../i18n';
+import { translator } from '../i18n';
 
 // The organiser's words live here, not in the respondent's i18n table, so none of them
 // are in the respondent's first load.
@@ -150,6 +150,4 @@ const STRINGS = {
 export type OrganiserStringKey = keyof typeof STRINGS;
 
 /** An organiser UI string in the current locale. */
-export function ot(key: OrganiserStringKey): string {
-  return STRINGS[key][locale()];
-}
+export const ot = translator(STRINGS);
