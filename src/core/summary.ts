@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+// Four decimals, so figures (and the ETag made from them) carry no float noise, and no −0.
+import { round } from './analysis/round';
 import type { Question } from './survey';
 import type { AllocationTally, ChoiceTally, NumericTally, QuestionTally, RankingTally } from './tally';
 
@@ -52,11 +54,6 @@ export function tQuantile95(df: number): number {
   if (fromTable !== undefined) return fromTable;
   const z = 1.959964;
   return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2);
-}
-
-/** Rounds to 4 decimals so figures (and the ETag made from them) do not carry float noise. */
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }
 
 /** Mean and 95% CI from a count, a sum and a sum of squares. */

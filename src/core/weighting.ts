@@ -88,7 +88,8 @@ export function weightedMean(parts: Part[]): { mean: number | null; ci: [number,
     v += g;
     dfDenominator += (g * g) / (single ? m - 1 : p.m - 1);
   }
-  const df = dfDenominator === 0 ? 1 : Math.max(1, Math.floor((v * v) / dfDenominator));
+  // The epsilon keeps a df that is whole in exact arithmetic (one cell: m − 1) from rounding down a step.
+  const df = dfDenominator === 0 ? 1 : Math.max(1, Math.floor((v * v) / dfDenominator + 1e-9));
   const half = tQuantile95(df) * Math.sqrt(v);
   return { mean: round(mean), ci: [round(mean - half), round(mean + half)] };
 }
