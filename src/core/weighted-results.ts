@@ -7,7 +7,7 @@ import type { Survey } from './survey';
 import { addTally, emptyTally, type Tally } from './tally';
 import { kishEffectiveN, weightedQuestion, type Shares, type WeightedCell } from './weighting';
 
-/** The weighting cells of one segment, the raw sum of their tallies, and the groups left out. */
+/** The weighting cells of one segment, the raw sum of their tallies (read only), and the groups left out. */
 export type Cells = { cells: WeightedCell[]; merged: Tally; excluded: string[] };
 
 const WITHHELD = { withheld: true, count: null } as const;
@@ -20,9 +20,15 @@ const WITHHELD = { withheld: true, count: null } as const;
  * unweighted figures together would solve for the withheld groups' figures; pooled, the
  * weighted figures use nothing the unweighted ones do not already show. A group without a
  * share is excluded, and so is a pool with such a member, whole, for the same reason.
- * Groups with a share of 0 weigh nothing and are not counted.
+ * Groups with a share of 0 weigh nothing and are not counted. `whole`, the segment's tally
+ * if the caller has it, stands in for the sum when every group is used, sparing the merges.
  */
-export function weightingCells(survey: Pick<Survey, 'sections' | 'segmentBy'>, byGroup: Map<string, Tally> | undefined, shares: Shares): Cells {
+export function weightingCells(
+  survey: Pick<Survey, 'sections' | 'segmentBy'>,
+  byGroup: Map<string, Tally> | undefined,
+  shares: Shares,
+  whole?: Tally,
+): Cells {
   const groups = byGroup ? orderedGroups(survey, byGroup.keys()) : [];
   const tallyOf = (group: string) => byGroup!.get(group)!;
   const hidden = suppressedKeys(groups.map((g) => [g, tallyOf(g).count]));
@@ -43,9 +49,10 @@ export function weightingCells(survey: Pick<Survey, 'sections' | 'segmentBy'>, b
   }
   const used = candidates.filter((c) => c.share > 0);
   const total = used.reduce((s, c) => s + c.share, 0);
+  const everyGroup = whole !== undefined && excluded.length === 0 && used.length === candidates.length;
   return {
     cells: used.map((c) => ({ tally: c.tally, weight: c.share / total / c.tally.count })),
-    merged: used.reduce((sum, c) => addTally(sum, c.tally), emptyTally()),
+    merged: everyGroup ? whole : used.reduce((sum, c) => addTally(sum, c.tally), emptyTally()),
     excluded: orderedGroups(survey, excluded),
   };
 }
@@ -58,16 +65,18 @@ type Weighed = { segment: Segment; included: number };
  * withheld if the unweighted one is or if fewer than MIN_SEGMENT responses are weighted,
  * and a question if it is withheld unweighted or 1–4 weighted responses answered it.
  */
-function weightedSegment(survey: Survey, byGroup: Map<string, Tally> | undefined, shares: Shares, plain: Segment): Weighed {
-  const { cells, merged, excluded } = weightingCells(survey, byGroup, shares);
+function weightedSegment(survey: Survey, byGroup: Map<string, Tally> | undefined, shares: Shares, plain: Segment, whole?: Tally): Weighed {
+  const { cells, merged, excluded } = weightingCells(survey, byGroup, shares, whole);
   if (plain.withheld || merged.count < MIN_SEGMENT) return { segment: { ...WITHHELD }, included: merged.count };
+  // When every response is weighted, the unweighted summaries hold the raw counts already.
+  const raw = merged === whole ? plain.questions : {};
   const questions: Record<string, QuestionSummary> = {};
   const withheldQuestions: string[] = [];
   for (const question of allQuestions(survey)) {
     const tally = merged.questions[question.id];
     const n = tally?.n ?? 0;
     if (plain.withheldQuestions.includes(question.id) || (n > 0 && n < MIN_SEGMENT)) withheldQuestions.push(question.id);
-    else questions[question.id] = weightedQuestion(question, cells, tally);
+    else questions[question.id] = weightedQuestion(question, cells, tally, raw[question.id]);
   }
   const effectiveN = round(kishEffectiveN(cells.map((c) => ({ w: c.weight, n: c.tally.count }))));
   return { segment: { withheld: false, count: merged.count, questions, withheldQuestions, effectiveN, excluded }, included: merged.count };
@@ -78,8 +87,14 @@ function weightedSegment(survey: Survey, byGroup: Map<string, Tally> | undefined
  * group. A segment withheld unweighted stays withheld, and secondary suppression runs again
  * on the weighted counts, since they differ from the raw ones where groups are excluded.
  */
-function weightedBreakdown(survey: Survey, shares: Shares, plain: [string, Segment][], byKeyGroup: Map<string, Map<string, Tally>>): Map<string, Segment> {
-  const weighed = plain.map(([key, segment]): [string, Weighed] => [key, weightedSegment(survey, byKeyGroup.get(key), shares, segment)]);
+function weightedBreakdown(
+  survey: Survey,
+  shares: Shares,
+  plain: [string, Segment][],
+  byKeyGroup: Map<string, Map<string, Tally>>,
+  byKey: Map<string, Tally>,
+): Map<string, Segment> {
+  const weighed = plain.map(([key, segment]): [string, Weighed] => [key, weightedSegment(survey, byKeyGroup.get(key), shares, segment, byKey.get(key))]);
   const forced = new Set(weighed.filter(([, w]) => w.segment.withheld).map(([key]) => key));
   const hidden = suppressedKeys(weighed.map(([key, w]) => [key, w.included]), forced);
   return new Map(weighed.map(([key, w]) => [key, hidden.has(key) ? { ...WITHHELD } : w.segment]));
@@ -96,9 +111,10 @@ export type WeightedSumsInput = SumsInput & { shares: Shares };
 export function weightedSnapshotFromSums(input: WeightedSumsInput): ResultsSnapshot {
   const { survey, sums, shares } = input;
   const plain = snapshotFromSums(input);
-  const overall = weightedSegment(survey, sums.byGroup, shares, plain.overall).segment;
-  const waves = weightedBreakdown(survey, shares, plain.waves.map((w) => [w.wave, w]), sums.byWaveGroup);
-  const channels = weightedBreakdown(survey, shares, plain.channels.map((c) => [c.channel, c]), sums.byChannelGroup);
+  const whole = [...sums.byChannel.values()].reduce((sum, t) => addTally(sum, t), emptyTally());
+  const overall = weightedSegment(survey, sums.byGroup, shares, plain.overall, whole).segment;
+  const waves = weightedBreakdown(survey, shares, plain.waves.map((w) => [w.wave, w]), sums.byWaveGroup, sums.byWave);
+  const channels = weightedBreakdown(survey, shares, plain.channels.map((c) => [c.channel, c]), sums.byChannelGroup, sums.byChannel);
   const shown = overall.withheld ? undefined : overall;
   return {
     ...plain,

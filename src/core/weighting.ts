@@ -73,12 +73,22 @@ export function kishEffectiveN(parts: { w: number; n: number }[]): number {
 /** The weighted mean of one quantity and its 95% interval (formulas above). */
 export function weightedMean(parts: Part[]): { mean: number | null; ci: [number, number] | null } {
   const live = parts.filter((p) => p.m > 0 && p.w > 0);
-  const total = live.reduce((s, p) => s + p.w * p.m, 0);
+  let total = 0;
+  let weightedSum = 0;
+  let m = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (const p of live) {
+    total += p.w * p.m;
+    weightedSum += p.w * p.sum;
+    m += p.m;
+    sum += p.sum;
+    sumSq += p.sumSq;
+  }
   if (total === 0) return { mean: null, ci: null };
-  const mean = live.reduce((s, p) => s + p.w * p.sum, 0) / total;
-  const m = live.reduce((s, p) => s + p.m, 0);
+  const mean = weightedSum / total;
   if (m < 2) return { mean: round(mean), ci: null };
-  const pooled = variance(m, live.reduce((s, p) => s + p.sum, 0), live.reduce((s, p) => s + p.sumSq, 0));
+  const pooled = variance(m, sum, sumSq);
   let v = 0;
   let dfDenominator = 0;
   for (const p of live) {
@@ -110,11 +120,12 @@ function share<T extends QuestionTally>(entries: Entry<T>[], pick: (t: T) => num
 
 /**
  * The figures for one question from weighted cells. `merged` is the cells' tallies summed,
- * for the raw counts the summary keeps; every mean, interval, share and Borda score is
- * weighted, and `effectiveN` is Kish's over those who answered.
+ * for the raw counts the summary keeps (`unweighted`, its summary, if the caller has it
+ * already); every mean, interval, share and Borda score is weighted, and `effectiveN` is
+ * Kish's over those who answered.
  */
-export function weightedQuestion(question: Question, cells: WeightedCell[], merged: QuestionTally | undefined): QuestionSummary {
-  const raw = summariseQuestion(question, merged);
+export function weightedQuestion(question: Question, cells: WeightedCell[], merged: QuestionTally | undefined, unweighted?: QuestionSummary): QuestionSummary {
+  const raw = unweighted ?? summariseQuestion(question, merged);
   const entries = cells.map((c) => ({ w: c.weight, t: c.tally.questions[question.id] }));
   const effectiveN = round(kishEffectiveN(entries.map(({ w, t }) => ({ w, n: t?.n ?? 0 }))));
   switch (raw.kind) {
