@@ -92,7 +92,6 @@ describe('survey files', () => {
   it('loads the built-in surveys and tolerates a missing folder', async () => {
     const store = new SqliteStore(':memory:');
     expect(await loadSurveys(store, builtInSurveys, join(tmpdir(), 'no-such-stance-dir'))).toEqual([]);
-    expect((await store.listSurveys()).map((s) => s.id)).toEqual([...new Set(builtInSurveys.map((s) => s.id))]);
-    for (const survey of builtInSurveys) expect(await store.getSurvey(survey.id, survey.version)).toEqual(survey);
+    expect(await store.listSurveys()).toEqual(builtInSurveys);
   });
 });
