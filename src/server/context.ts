@@ -22,3 +22,8 @@ export async function surveyParam(c: Context, store: Store, version?: number): P
 export function isoNow(clock: Clock): string {
   return new Date(clock()).toISOString();
 }
+
+/** The link a join code opens: `PUBLIC_URL` (or the LAN address main.ts chose) + `/j/CODE`; relative when neither is known. */
+export function joinUrlOf(config: Pick<AppConfig, 'publicUrl'>, code: string): string {
+  return `${(config.publicUrl ?? '').replace(/\/+$/, '')}/j/${code}`;
+}

@@ -37,6 +37,9 @@ export type CommentQuery = { version?: number; wave?: string; question?: string;
 /** Which responses to export. */
 export type ResponseQuery = { version?: number; wave?: string };
 
+/** A wave as stored: every stored wave has its join code. */
+export type WaveWithCode = WaveDefinition & { code: string };
+
 /** What a `putSurvey` did: added it, already had it verbatim, or refused other content under the same id and version. */
 export type PutResult = 'stored' | 'duplicate' | 'conflict';
 
@@ -51,9 +54,12 @@ export interface Store {
   /** One exact version, or the latest when `version` is omitted. */
   getSurvey(id: string, version?: number): Promise<Survey | undefined>;
   putSurvey(survey: Survey): Promise<PutResult>;
-  listWaves(surveyId: string): Promise<WaveDefinition[]>;
-  getWave(surveyId: string, slug: string): Promise<WaveDefinition | undefined>;
-  putWave(surveyId: string, wave: WaveDefinition): Promise<void>;
+  listWaves(surveyId: string): Promise<WaveWithCode[]>;
+  getWave(surveyId: string, slug: string): Promise<WaveWithCode | undefined>;
+  /** The wave a join code names, in whichever survey; codes are unique across the store. */
+  findWaveByCode(code: string): Promise<{ surveyId: string; wave: WaveWithCode } | undefined>;
+  /** Adds or replaces a wave; AppError `conflict` when its join code belongs to another wave. */
+  putWave(surveyId: string, wave: WaveWithCode): Promise<void>;
   /** Stores what it can and answers per item, in order; resolves only after the commit is durable. */
   submit(candidates: Candidate[]): Promise<ItemResult[]>;
   /** Deletes one response and takes it out of the tallies; false when there was none. */

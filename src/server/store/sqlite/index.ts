@@ -1,23 +1,22 @@
 import Database from 'better-sqlite3';
-import { canonicalJson } from '../../core/canonical';
-import type { Answers, Response as SurveyResponse } from '../../core/response';
-import type { ResultsFilters, TallyRow } from '../../core/results';
-import type { Survey } from '../../core/survey';
-import type { WaveDefinition } from '../../core/waves';
-import type { ItemResult } from '../../core/wire';
-import { sha256 } from '../hash';
-import { GroupCommit } from './group-commit';
+import { canonicalJson } from '../../../core/canonical';
+import type { Answers, Response as SurveyResponse } from '../../../core/response';
+import type { ResultsFilters, TallyRow } from '../../../core/results';
+import type { Survey } from '../../../core/survey';
+import type { ItemResult } from '../../../core/wire';
+import { sha256 } from '../../hash';
+import { GroupCommit } from '../group-commit';
 import { migrate } from './migrations';
-import { SqliteWriter } from './sqlite-writer';
+import { SqliteWriter } from './writer';
 import { TallyCache } from './tally-cache';
-import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoredResponse } from './types';
+import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoredResponse, WaveWithCode } from '../types';
+import { AppError } from '../../../core/errors';
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
 /** Rows per page of an analysis read: its rows are small (answers only) and it wants throughput. */
 const ANSWER_PAGE = 5000;
 
-type WaveRow = { slug: string; label: string; starts_at: string; closes_at: string | null; one_per_device: number };
 type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt'> & {
   response_id: string; grp: string; submitted_at: string; hidden: number;
 };
@@ -32,7 +31,7 @@ export class SqliteStore implements Store {
   /** The connection, exposed for backups and for tests that check its settings. */
   readonly db: Database.Database;
   private readonly surveys = new Map<string, Map<number, { survey: Survey; hash: string }>>();
-  private readonly waves = new Map<string, Map<string, WaveDefinition>>();
+  private readonly waves = new Map<string, Map<string, WaveWithCode>>();
   private readonly tallies: TallyCache;
   private readonly writer: SqliteWriter;
   private readonly commits: GroupCommit<Candidate, ItemResult>;
@@ -48,8 +47,8 @@ export class SqliteStore implements Store {
     for (const row of this.db.prepare('SELECT json, content_hash FROM surveys').all() as { json: string; content_hash: string }[]) {
       this.remember(JSON.parse(row.json) as Survey, row.content_hash);
     }
-    for (const row of this.db.prepare('SELECT survey, slug, label, starts_at, closes_at, one_per_device FROM waves').all() as (WaveRow & { survey: string })[]) {
-      this.rememberWave(row.survey, waveFromRow(row));
+    for (const row of this.db.prepare('SELECT survey, json FROM waves').all() as { survey: string; json: string }[]) {
+      this.rememberWave(row.survey, JSON.parse(row.json) as WaveWithCode);
     }
     this.tallies = new TallyCache(this.db);
     this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
@@ -82,22 +81,28 @@ export class SqliteStore implements Store {
     return 'stored';
   }
 
-  async listWaves(surveyId: string): Promise<WaveDefinition[]> {
+  async listWaves(surveyId: string): Promise<WaveWithCode[]> {
     return [...(this.waves.get(surveyId)?.values() ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 
-  async getWave(surveyId: string, slug: string): Promise<WaveDefinition | undefined> {
+  async getWave(surveyId: string, slug: string): Promise<WaveWithCode | undefined> {
     return this.waves.get(surveyId)?.get(slug);
   }
 
-  async putWave(surveyId: string, wave: WaveDefinition): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO waves (survey, slug, label, starts_at, closes_at, one_per_device) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (survey, slug) DO UPDATE SET label = excluded.label, starts_at = excluded.starts_at,
-           closes_at = excluded.closes_at, one_per_device = excluded.one_per_device`,
-      )
-      .run(surveyId, wave.slug, wave.label, wave.startsAt, wave.closesAt ?? null, wave.oneResponsePerDevice ? 1 : 0);
+  async findWaveByCode(code: string): Promise<{ surveyId: string; wave: WaveWithCode } | undefined> {
+    const row = this.db.prepare('SELECT survey, json FROM waves WHERE code = ?').get(code) as { survey: string; json: string } | undefined;
+    return row && { surveyId: row.survey, wave: JSON.parse(row.json) as WaveWithCode };
+  }
+
+  async putWave(surveyId: string, wave: WaveWithCode): Promise<void> {
+    try {
+      this.db
+        .prepare('INSERT INTO waves (survey, slug, code, json) VALUES (?, ?, ?, ?) ON CONFLICT (survey, slug) DO UPDATE SET code = excluded.code, json = excluded.json')
+        .run(surveyId, wave.slug, wave.code, JSON.stringify(wave));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('conflict', `join code ${wave.code} is taken`, { field: 'code' });
+      throw error;
+    }
     this.rememberWave(surveyId, wave);
     // Wave labels and start times appear in results, so listeners refresh them too.
     this.emit(new Set([surveyId]));
@@ -201,13 +206,9 @@ export class SqliteStore implements Store {
     versions.set(survey.version, { survey, hash });
   }
 
-  private rememberWave(surveyId: string, wave: WaveDefinition): void {
+  private rememberWave(surveyId: string, wave: WaveWithCode): void {
     let waves = this.waves.get(surveyId);
     if (!waves) this.waves.set(surveyId, (waves = new Map()));
     waves.set(wave.slug, wave);
   }
-}
-
-function waveFromRow(row: WaveRow): WaveDefinition {
-  return { slug: row.slug, label: row.label, startsAt: row.starts_at, closesAt: row.closes_at, oneResponsePerDevice: row.one_per_device === 1 };
 }
