@@ -47,7 +47,7 @@ export function overviewRoutes({ store, config }: Services): Hono {
       waves,
       channels: list(byChannel, 'channel'),
       groups: list(byGroup, 'group'),
-      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl, publicUrlSource: config.publicUrlSource ?? 'configured' } : {}),
     });
   });
 
