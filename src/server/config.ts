@@ -24,8 +24,10 @@ export type AppConfig = {
   liveIntervalMs: number;
   heartbeatMs: number;
   version: string;
-  /** The address for join links and QR codes (PUBLIC_URL), when set. */
+  /** The address for join links and QR codes: PUBLIC_URL, or the LAN address main.ts chose. */
   publicUrl?: string;
+  /** Where `publicUrl` came from; `loopback` means phones cannot use it, and the organiser is warned. */
+  publicUrlSource?: 'configured' | 'lan' | 'loopback';
   log: (message: string) => void;
 };
 

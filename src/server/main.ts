@@ -10,7 +10,7 @@ import { databasePath, readConfig } from './config';
 import { SqliteStore } from './store/sqlite';
 import { loadSurveys } from './survey-files';
 import { resolveAdminToken } from './token';
-import { listenUrls } from './urls';
+import { joinBase, listenUrls } from './urls';
 
 /** Reads the configuration, opens the store, loads surveys and listens. Nothing else. */
 async function main(): Promise<void> {
@@ -21,8 +21,9 @@ async function main(): Promise<void> {
   for (const p of await loadSurveys(store, builtInSurveys, config.surveysDir)) {
     console.error(`Survey file ${p.file} (${p.path}) was not loaded: ${p.message}`);
   }
-  const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token } });
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : undefined;
+  const base = joinBase({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: config.port });
+  const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token, publicUrl: base.url, publicUrlSource: base.source } });
   const server = createAdaptorServer({ fetch: app.fetch, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) });
   // A hall of phones connects in bursts. Past Node's default backlog of 511 waiting
   // connections the kernel drops the rest, and each phone then waits a second or more to
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     const info = server.address() as AddressInfo;
     console.log(`Stance ${version} is listening on port ${info.port}, data in ${config.dataDir}`);
     for (const url of listenUrls({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: info.port })) console.log(`  ${url}`);
+    console.log(`Join links and QR codes point at ${base.url}${base.source === 'configured' ? ' (PUBLIC_URL)' : ''}`);
+    if (base.source === 'loopback') console.log('  Warning: that is this machine only; phones cannot reach it. Listen on the LAN (HOST=0.0.0.0) or set PUBLIC_URL.');
     if (admin.source === 'generated') console.log(`Organiser token (shown only this once; kept in ${admin.path}):\n  ${admin.token}`);
     else if (admin.source === 'file') console.log(`Organiser token: in ${admin.path}`);
   });

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { Response as SurveyResponse } from '../../core/response';
-import type { Survey } from '../../core/survey';
-import { allQuestions } from '../../core/survey';
-import { addResponse, removeResponse } from '../../core/tally';
-import type { ItemResult } from '../../core/wire';
+import type { Response as SurveyResponse } from '../../../core/response';
+import type { Survey } from '../../../core/survey';
+import { allQuestions } from '../../../core/survey';
+import { addResponse, removeResponse } from '../../../core/tally';
+import type { ItemResult } from '../../../core/wire';
 import type { TallyCache, TallyChanges } from './tally-cache';
-import type { Candidate } from './types';
+import type { Candidate } from '../types';
 
 type Accepted = Extract<Candidate, { survey: Survey }>;
 
