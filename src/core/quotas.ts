@@ -1,13 +1,15 @@
+import type { z } from 'zod/mini';
 import { AppError } from './errors';
 import { segmentGroups } from './questions';
 import type { Survey } from './survey';
+import type { QuotasSchema } from './waves';
 import { groupsOrIssue, isJsonObject } from './weighting-input';
 
-/** The largest quota target: more than any wave will reach, small enough to stay a safe integer sum. */
+/** The largest quota target, as `QuotasSchema` (waves.ts) bounds it: more than any wave will reach. */
 export const MAX_QUOTA = 1_000_000;
 
 /** A wave's quotas: `{group: target}`, each target a whole number of responses. */
-export type Quotas = Record<string, number>;
+export type Quotas = z.infer<typeof QuotasSchema>;
 /** Why a quotas value is refused. */
 export type QuotaIssueCode = 'no_segment' | 'bad_shape' | 'unknown_group' | 'not_positive_integer';
 /** One reason a quotas value is refused, naming the group where there is one. */
@@ -26,7 +28,8 @@ function targetIssue(groups: string[], group: string, target: unknown): QuotaIss
 /**
  * Every reason the `quotas` of a wave registration cannot stand for this survey: no
  * `segmentBy`, not a `{group: target}` object, unknown groups, targets that are not
- * positive integers. An empty object is valid: the wave has no quotas.
+ * positive integers. An empty object is valid: the wave has no quotas. `QuotasSchema`
+ * checks the shape alone; this also needs the survey, for its groups.
  */
 export function validateQuotas(survey: Pick<Survey, 'sections' | 'segmentBy'>, quotas: unknown): QuotaIssue[] {
   const groups = groupsOrIssue(survey);

@@ -3,6 +3,7 @@ import { isAppError } from '../../src/core/errors';
 import { segmentGroups } from '../../src/core/questions';
 import { MAX_QUOTA, parseQuotas, quotaProgress, validateQuotas } from '../../src/core/quotas';
 import { sovereignAiSurvey } from '../../src/core/surveys';
+import { QuotasSchema } from '../../src/core/waves';
 import { parseWeighting, SHARE_TOLERANCE, validateWeighting } from '../../src/core/weighting-input';
 import { pollSurvey, privateSurvey } from '../server/fixtures/surveys';
 
@@ -93,6 +94,12 @@ describe('validateQuotas', () => {
     ['null', null, ['bad_shape']],
   ])('refuses %s', (_name, quotas, expected) => {
     expect(codes(validateQuotas(pollSurvey, quotas))).toEqual(expected);
+  });
+
+  it('agrees with the wave schema on the shape of a target', () => {
+    for (const target of [1, MAX_QUOTA, 0, MAX_QUOTA + 1, 2.5, -1]) {
+      expect(validateQuotas(pollSurvey, { industry: target }).length === 0).toBe(QuotasSchema.safeParse({ industry: target }).success);
+    }
   });
 
   it('refuses quotas on a survey without segmentBy', () => {
