@@ -17,7 +17,7 @@ type V1Fixture = { device: string; survey: unknown; outbox: Response[]; draft: R
 
 function v1Fixture(): V1Fixture {
   const device = 'v1device0000000001';
-  const outbox = [makeResponse({ device, collector: 'Kim', channel: 'field' }), makeResponse({ device })];
+  const outbox = [makeResponse({ device, collector: 'Kim', channel: 'field', surveyVersion: 1 }), makeResponse({ device, surveyVersion: 1 })];
   const started = new Date().toISOString();
   const draft = {
     surveyId: 'sovereign-ai', surveyVersion: 1, responseId: makeResponse().id, startedAt: started, updatedAt: started, step: 3,
