@@ -118,6 +118,30 @@ function share<T extends QuestionTally>(entries: Entry<T>[], pick: (t: T) => num
   return bottom === 0 ? 0 : round(top / bottom);
 }
 
+type Summary<K extends QuestionSummary['kind']> = Extract<QuestionSummary, { kind: K }>;
+
+function weightedScale(raw: Summary<'likert' | 'spectrum'>, entries: Entry<NumericTally>[]): Summary<'likert' | 'spectrum'> {
+  const parts = entries.map(({ w, t }) => ({ w, m: (t?.n ?? 0) - (t?.dk ?? 0), sum: t?.sum ?? 0, sumSq: t?.sumSq ?? 0 }));
+  return { ...raw, ...weightedMean(parts), dkShare: share(entries, (t) => t.dk ?? 0) };
+}
+
+function weightedChoice(raw: Summary<'choice'>, entries: Entry<ChoiceTally>[]): Summary<'choice'> {
+  return { ...raw, shares: Object.fromEntries(Object.keys(raw.shares).map((id) => [id, share(entries, (t) => t.counts[id] ?? 0)])) };
+}
+
+function weightedAllocation(raw: Summary<'allocation'>, entries: Entry<AllocationTally>[]): Summary<'allocation'> {
+  const areaMean = (id: string) => weightedMean(entries.map(({ w, t }) => ({ w, m: t?.n ?? 0, sum: t?.areas[id]?.sum ?? 0, sumSq: t?.areas[id]?.sumSq ?? 0 })));
+  return { ...raw, areas: Object.fromEntries(Object.keys(raw.areas).map((id) => [id, areaMean(id)])) };
+}
+
+function weightedRanking(raw: Summary<'ranking'>, entries: Entry<RankingTally>[], pick: number): Summary<'ranking'> {
+  const points = (id: string) => (t: RankingTally) => (t.positions[id] ?? []).reduce((s, c, i) => s + c * (pick - i), 0);
+  const options = Object.fromEntries(
+    Object.entries(raw.options).map(([id, o]) => [id, { ...o, borda: share(entries, points(id)), firstShare: share(entries, (t) => t.positions[id]?.[0] ?? 0) }]),
+  );
+  return { ...raw, options };
+}
+
 /**
  * The figures for one question from weighted cells. `merged` is the cells' tallies summed,
  * for the raw counts the summary keeps (`unweighted`, its summary, if the caller has it
@@ -130,34 +154,14 @@ export function weightedQuestion(question: Question, cells: WeightedCell[], merg
   const effectiveN = round(kishEffectiveN(entries.map(({ w, t }) => ({ w, n: t?.n ?? 0 }))));
   switch (raw.kind) {
     case 'likert':
-    case 'spectrum': {
-      const numeric = entries as Entry<NumericTally>[];
-      const parts = numeric.map(({ w, t }) => ({ w, m: (t?.n ?? 0) - (t?.dk ?? 0), sum: t?.sum ?? 0, sumSq: t?.sumSq ?? 0 }));
-      return { ...raw, ...weightedMean(parts), dkShare: share(numeric, (t) => t.dk ?? 0), effectiveN };
-    }
-    case 'choice': {
-      const choice = entries as Entry<ChoiceTally>[];
-      const shares = Object.fromEntries(Object.keys(raw.shares).map((id) => [id, share(choice, (t) => t.counts[id] ?? 0)]));
-      return { ...raw, shares, effectiveN };
-    }
-    case 'allocation': {
-      const allocation = entries as Entry<AllocationTally>[];
-      const areaMean = (id: string) =>
-        weightedMean(allocation.map(({ w, t }) => ({ w, m: t?.n ?? 0, sum: t?.areas[id]?.sum ?? 0, sumSq: t?.areas[id]?.sumSq ?? 0 })));
-      return { ...raw, areas: Object.fromEntries(Object.keys(raw.areas).map((id) => [id, areaMean(id)])), effectiveN };
-    }
-    case 'ranking': {
-      const ranking = entries as Entry<RankingTally>[];
-      const pick = question.kind === 'ranking' ? question.pick : 0;
-      const points = (id: string) => (t: RankingTally) => (t.positions[id] ?? []).reduce((s, c, i) => s + c * (pick - i), 0);
-      const options = Object.fromEntries(
-        Object.entries(raw.options).map(([id, o]) => [
-          id,
-          { ...o, borda: share(ranking, points(id)), firstShare: share(ranking, (t) => t.positions[id]?.[0] ?? 0) },
-        ]),
-      );
-      return { ...raw, options, effectiveN };
-    }
+    case 'spectrum':
+      return { ...weightedScale(raw, entries as Entry<NumericTally>[]), effectiveN };
+    case 'choice':
+      return { ...weightedChoice(raw, entries as Entry<ChoiceTally>[]), effectiveN };
+    case 'allocation':
+      return { ...weightedAllocation(raw, entries as Entry<AllocationTally>[]), effectiveN };
+    case 'ranking':
+      return { ...weightedRanking(raw, entries as Entry<RankingTally>[], question.kind === 'ranking' ? question.pick : 0), effectiveN };
     case 'text':
       return raw;
   }
