@@ -111,6 +111,11 @@ export interface Store {
    * the database, once for every survey. Returns an unsubscribe function.
    */
   onChange(listener: (surveyId: string) => void): () => void;
+  /**
+   * A secret every process must share (a signing key, a generated token): the stored value,
+   * or `generate()`'s, stored now (`created`) by whichever process asks first.
+   */
+  secret(name: string, generate: () => string): Promise<{ value: string; created: boolean }>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
