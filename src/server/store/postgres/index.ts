@@ -8,7 +8,8 @@ import { GroupCommit } from '../group-commit';
 import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
-import { CATALOG_CHANNEL, PgListener } from './listener';
+import { channelsOf, connectionConfig } from './connection';
+import { type Channels, PgListener } from './listener';
 import { PgSharedMaps } from './maps';
 import { migrate } from './migrations';
 import { TallyMirror } from './tallies';
@@ -47,6 +48,7 @@ export class PgStore implements Store {
   private constructor(
     private readonly pool: Pool,
     config: ClientConfig,
+    private readonly channels: Channels,
     ownPids: Set<number>,
     private readonly log: (message: string) => void,
     now: () => number,
@@ -54,7 +56,7 @@ export class PgStore implements Store {
     this.sharedMaps = new PgSharedMaps(pool, config);
     this.mirror = new TallyMirror(pool, log);
     this.catalog = new Catalog(pool, log);
-    this.listener = new PgListener(config, ownPids, {
+    this.listener = new PgListener(config, channels, ownPids, {
       changed: (surveyId) => {
         this.mirror.markDirty(surveyId);
         this.emit([surveyId]);
@@ -63,23 +65,24 @@ export class PgStore implements Store {
       reconnected: () => void this.reloadEverything(),
       log,
     });
-    this.writer = new PgWriter(pool, this.mirror, () => this.listener.shard, () => new Date(now()).toISOString());
+    this.writer = new PgWriter(pool, this.mirror, () => this.listener.shard, () => new Date(now()).toISOString(), channels.changes);
     this.commits = new GroupCommit(async (items) => this.committed(await this.writer.writeBatch(items)).results);
   }
 
   /** Connects, migrates (once across processes), loads the mirrors and starts listening. */
   static async open(options: PgStoreOptions): Promise<PgStore> {
     const log = options.log ?? ((message: string) => console.error(message));
-    // Every connection commits durably whatever the server's default: an acknowledgement means on disk.
-    const config: ClientConfig = { connectionString: options.url, options: '-c synchronous_commit=on', application_name: 'stance' };
+    const config = connectionConfig(options.url);
     const ownPids = new Set<number>();
     const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, keepAlive: true });
     // An idle connection that the database drops must not take the process down.
     pool.on('error', (error) => log(`database connection lost: ${error.message}`));
     pool.on('connect', (client) => ownPids.add((client as unknown as { processID: number }).processID));
     pool.on('remove', (client) => ownPids.delete((client as unknown as { processID: number }).processID));
-    const store = new PgStore(pool, config, ownPids, log, options.now ?? Date.now);
+    let store: PgStore;
     try {
+      const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+      store = new PgStore(pool, config, channelsOf(rows[0]!.schema), ownPids, log, options.now ?? Date.now);
       await migrate(pool, { importSurveyFiles: (client) => store.importFiles(client, options.importSurveyFiles) });
       await store.reloadEverything();
       await store.listener.start();
@@ -239,7 +242,7 @@ export class PgStore implements Store {
 
   /** Other processes reload the survey's versions and waves; this one already has them. */
   private async announce(surveyId: string): Promise<void> {
-    await this.pool.query(`SELECT pg_notify('${CATALOG_CHANNEL}', $1)`, [surveyId]);
+    await this.pool.query('SELECT pg_notify($1, $2)', [this.channels.catalog, surveyId]);
     this.emit([surveyId]);
   }
 

@@ -1,10 +1,12 @@
 import pg from 'pg';
 import type { ClientConfig } from 'pg';
 
-/** Commits of responses: one notification per survey per transaction, payload the survey id. */
-export const CHANGES_CHANNEL = 'stance_changes';
-/** Survey versions and waves added or changed: payload the survey id. */
-export const CATALOG_CHANNEL = 'stance_catalog';
+/**
+ * The channels: `changes` carries commits of responses (one notification per survey per
+ * transaction), `catalog` survey versions and waves added or changed; each payload is the
+ * survey id.
+ */
+export type Channels = { changes: string; catalog: string };
 /** The advisory-lock class of tally shards; the second key is the shard number. */
 const SHARD_LOCK_CLASS = 7_301_002;
 /** Shards a process tries to claim; past them it shares one (still correct, only slower). */
@@ -36,6 +38,7 @@ export class PgListener {
 
   constructor(
     private readonly config: ClientConfig,
+    private readonly channels: Channels,
     private readonly ownPids: Set<number>,
     private readonly events: ListenerEvents,
   ) {}
@@ -65,13 +68,13 @@ export class PgListener {
     client.on('end', () => this.lost(client, new Error('connection ended')));
     client.on('notification', (message) => {
       if (this.ownPids.has(message.processId) || !message.payload) return;
-      if (message.channel === CHANGES_CHANNEL) this.events.changed(message.payload);
-      else if (message.channel === CATALOG_CHANNEL) this.events.catalog(message.payload);
+      if (message.channel === this.channels.changes) this.events.changed(message.payload);
+      else if (message.channel === this.channels.catalog) this.events.catalog(message.payload);
     });
     await client.connect();
     try {
-      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
-      await client.query(`LISTEN ${CATALOG_CHANNEL}`);
+      await client.query(`LISTEN "${this.channels.changes}"`);
+      await client.query(`LISTEN "${this.channels.catalog}"`);
       this.shard = await this.claimShard(client);
     } catch (error) {
       await client.end().catch(() => undefined);

@@ -5,7 +5,6 @@ import { allQuestions } from '../../../core/survey';
 import { addResponse, removeResponse } from '../../../core/tally';
 import type { ItemResult } from '../../../core/wire';
 import type { Candidate } from '../types';
-import { CHANGES_CHANNEL } from './listener';
 import { isRetryable } from './errors';
 import type { ShardRow, TallyMirror } from './tallies';
 import { Deltas, writeDeltas } from './tally-writes';
@@ -33,6 +32,7 @@ export class PgWriter {
     private readonly mirror: TallyMirror,
     private readonly shard: () => number,
     private readonly now: () => string,
+    private readonly channel: string,
   ) {}
 
   /** Stores a group of candidates: idempotent per id across processes, one NOTIFY per survey. */
@@ -51,7 +51,7 @@ export class PgWriter {
       const deltas = new Deltas();
       if (survey) removeResponse(deltas.of(segmentOf(r, row.grp)), survey, r.answers);
       const written = await writeDeltas(client, this.mirror, this.shard(), deltas.sorted());
-      await notify(client, [surveyId]);
+      await notify(client, this.channel, [surveyId]);
       return { results: [], rows: written, changed: new Set([surveyId]), deleted: true };
     });
   }
@@ -72,7 +72,7 @@ export class PgWriter {
          WHERE survey = $1 AND wave = $2 RETURNING version, channel, grp, shard, gen::text AS gen`,
         [surveyId, wave],
       );
-      await notify(client, [surveyId]);
+      await notify(client, this.channel, [surveyId]);
       const emptied = rows.map((r) => ({ survey: surveyId, version: r.version, wave, channel: r.channel, group: r.grp, shard: r.shard, gen: Number(r.gen), tally: { count: 0, questions: {} } }));
       return { results: [], rows: emptied, changed: new Set([surveyId]), deleted: deleted.rowCount ?? 0 };
     });
@@ -121,7 +121,7 @@ export class PgWriter {
     for (const c of inserted) addResponse(deltas.of(segmentOf(c.response, c.group)), c.survey, c.response.answers);
     const rows = await writeDeltas(client, this.mirror, this.shard(), deltas.sorted());
     const changed = new Set(inserted.map((c) => c.response.surveyId));
-    await notify(client, [...changed]);
+    await notify(client, this.channel, [...changed]);
     return { results, rows, changed };
   }
 
@@ -207,6 +207,6 @@ async function insertComments(client: PoolClient, inserted: Accepted[]): Promise
 }
 
 /** One notification per survey per transaction (NOTIFY serialises commits, so never one per response). */
-async function notify(client: PoolClient, surveys: string[]): Promise<void> {
-  if (surveys.length) await client.query(`SELECT pg_notify('${CHANGES_CHANNEL}', s) FROM unnest($1::text[]) AS s`, [surveys]);
+async function notify(client: PoolClient, channel: string, surveys: string[]): Promise<void> {
+  if (surveys.length) await client.query('SELECT pg_notify($1, s) FROM unnest($2::text[]) AS s', [channel, surveys]);
 }
