@@ -61,7 +61,10 @@ export class Catalog {
       return 'stored';
     }
     const { rows } = await db.query<{ content_hash: string }>('SELECT content_hash FROM surveys WHERE id = $1 AND version = $2', [survey.id, survey.version]);
-    return rows[0]?.content_hash === hash ? 'duplicate' : 'conflict';
+    if (rows[0]?.content_hash !== hash) return 'conflict';
+    // Stored by another process, maybe before this one loaded or listened: known from now on.
+    this.remember(survey, hash);
+    return 'duplicate';
   }
 
   waves(surveyId: string): WaveWithCode[] {

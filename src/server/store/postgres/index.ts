@@ -84,8 +84,9 @@ export class PgStore implements Store {
       const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
       store = new PgStore(pool, config, channelsOf(rows[0]!.schema), ownPids, log, options.now ?? Date.now);
       await migrate(pool, { importSurveyFiles: (client) => store.importFiles(client, options.importSurveyFiles) });
-      await store.reloadEverything();
+      // Listening first, so nothing committed between the load and the LISTEN goes unheard.
       await store.listener.start();
+      await store.reloadEverything();
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;

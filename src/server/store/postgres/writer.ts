@@ -5,7 +5,7 @@ import { allQuestions } from '../../../core/survey';
 import { addResponse, removeResponse } from '../../../core/tally';
 import type { ItemResult } from '../../../core/wire';
 import type { Candidate } from '../types';
-import { isRetryable } from './errors';
+import { isRetryable, isUnreachable } from './errors';
 import type { ShardRow, TallyMirror } from './tallies';
 import { Deltas, writeDeltas } from './tally-writes';
 
@@ -81,6 +81,7 @@ export class PgWriter {
   private async transaction<T extends Written>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
         const out = await work(client);
@@ -88,10 +89,12 @@ export class PgWriter {
         this.mirror.apply(out.rows);
         return out;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that failed mid-transaction goes, rather than back into the pool.
+        broken = isUnreachable(error);
+        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
         if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     }
   }
