@@ -77,7 +77,12 @@ export class PgStore implements Store {
     const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000, keepAlive: true });
     // An idle connection that the database drops must not take the process down.
     pool.on('error', (error) => log(`database connection lost: ${error.message}`));
-    pool.on('connect', (client) => ownPids.add((client as unknown as { processID: number }).processID));
+    pool.on('connect', (client) => {
+      ownPids.add((client as unknown as { processID: number }).processID);
+      // A connection dropped while checked out also fails its query, which the caller sees;
+      // without a listener here the 'error' event would end the process.
+      client.on('error', () => undefined);
+    });
     pool.on('remove', (client) => ownPids.delete((client as unknown as { processID: number }).processID));
     let store: PgStore;
     try {
