@@ -25,6 +25,8 @@ export type Candidate =
       onePerDevice: boolean;
       /** Set when a survey-level check failed: still reported as duplicate/conflict if the id is stored. */
       rejection?: ItemError;
+      /** When the server first received it, if not now: a response copied from another store keeps its time. */
+      receivedAt?: string;
     };
 
 /** A stored response with the time the server received it. */

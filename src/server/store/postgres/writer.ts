@@ -170,7 +170,7 @@ export class PgWriter {
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [col((c) => c.id), col((c) => c.response.surveyId), col((c) => c.response.surveyVersion), col((c) => c.response.wave), col((c) => c.response.channel),
-        col((c) => c.group), col((c) => c.response.submittedAt), accepted.map(() => received), col((c) => c.response.device), col((c) => c.hash), col((c) => c.canonical)],
+        col((c) => c.group), col((c) => c.response.submittedAt), col((c) => c.receivedAt ?? received), col((c) => c.response.device), col((c) => c.hash), col((c) => c.canonical)],
     );
     const insertedIds = new Set(rows.map((r) => r.id));
     const raced = accepted.filter(([, c]) => !insertedIds.has(c.id));
