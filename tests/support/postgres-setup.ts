@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startPostgres } from '../../scripts/postgres.mjs';
+import { TEST_SETTINGS, startPostgres } from '../../scripts/postgres.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
     project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
     return undefined;
   }
-  const server = await startPostgres();
+  const server = await startPostgres(TEST_SETTINGS);
   project.provide('postgresUrl', server.url);
   return () => server.destroy();
 }

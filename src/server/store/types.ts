@@ -25,6 +25,8 @@ export type Candidate =
       onePerDevice: boolean;
       /** Set when a survey-level check failed: still reported as duplicate/conflict if the id is stored. */
       rejection?: ItemError;
+      /** When the server first received it, if not now: a response copied from another store keeps its time. */
+      receivedAt?: string;
     };
 
 /** A stored response with the time the server received it. */
@@ -111,6 +113,11 @@ export interface Store {
    * the database, once for every survey. Returns an unsubscribe function.
    */
   onChange(listener: (surveyId: string) => void): () => void;
+  /**
+   * A secret every process must share (a signing key, a generated token): the stored value,
+   * or `generate()`'s, stored now (`created`) by whichever process asks first.
+   */
+  secret(name: string, generate: () => string): Promise<{ value: string; created: boolean }>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -196,6 +196,12 @@ export class SqliteStore implements Store {
     return String(this.revisions.get(surveyId) ?? 0);
   }
 
+  async secret(name: string, generate: () => string): Promise<{ value: string; created: boolean }> {
+    const created = guarded(() => this.db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(name, generate()).changes > 0);
+    const { value } = this.db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: string };
+    return { value, created };
+  }
+
   async health(): Promise<StoreHealth> {
     try {
       this.db.prepare('SELECT 1').get();
