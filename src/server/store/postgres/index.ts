@@ -27,7 +27,7 @@ export type PgStoreOptions = {
 
 /** Rows per page of an export, and of an analysis read (small rows, read for throughput). */
 const PAGE = 500;
-const ANSWER_PAGE = 5000;
+const ANSWER_PAGE = 1000;
 
 /**
  * The store on PostgreSQL (DESIGN §7), for several stateless processes on one database.

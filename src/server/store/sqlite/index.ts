@@ -16,8 +16,11 @@ import { guarded, storeError } from './errors';
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
-/** Rows per page of an analysis read: its rows are small (answers only) and it wants throughput. */
-const ANSWER_PAGE = 5000;
+/**
+ * Rows per page of an analysis read: each page is read and parsed on the main thread in
+ * one go, so a page must stay small enough (a few ms) for submissions to slip in between.
+ */
+const ANSWER_PAGE = 1000;
 
 type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt'> & {
   response_id: string; grp: string; submitted_at: string; hidden: number;
