@@ -157,7 +157,8 @@ export function surveyRuleIssues(survey: Survey): RuleIssue[] {
       const path = ['sections', s, 'questions', i];
       if (seen.has(q.id)) issues.push({ code: 'duplicate_question_id', path: [...path, 'id'], params: { id: q.id } });
       for (const issue of questionIssues(q, seen)) issues.push({ ...issue, path: [...path, ...issue.path] });
-      seen.set(q.id, q);
+      // The first question under an id stays the one that id means, so a repeat is reported once.
+      if (!seen.has(q.id)) seen.set(q.id, q);
     });
   });
   if (survey.segmentBy !== undefined) {

@@ -103,8 +103,9 @@ function readHeader(name: SheetName, header: readonly Cell[], log: IssueLog): Ma
 
 /**
  * The header (row 1) and the non-empty rows under it. Column names are matched without case
- * or surrounding spaces, in any order. A value under no header is reported, since it would
- * otherwise be lost without a word; one under an unknown header was reported with the header.
+ * or surrounding spaces, in any order. A column with values but no header is reported at its
+ * first value, since it would otherwise be lost without a word; one under an unknown header
+ * was reported with the header.
  */
 export function readTable(name: SheetName, sheet: Sheet, log: IssueLog): Table {
   let rows = sheet.rows;
@@ -116,10 +117,13 @@ export function readTable(name: SheetName, sheet: Sheet, log: IssueLog): Table {
   const header = rows[0] ?? [];
   const columns = readHeader(name, header, log);
   const data: RowCells[] = [];
+  const unnamed = new Set<number>();
   rows.slice(1).forEach((cells, i) => {
     if (cells.every(isEmpty)) return;
     cells.forEach((cell, index) => {
-      if (!isEmpty(cell) && isEmpty(header[index])) log.add(name, i + 2, columnLetter(index), 'unnamed_column', { letter: columnLetter(index) });
+      if (isEmpty(cell) || !isEmpty(header[index]) || unnamed.has(index)) return;
+      unnamed.add(index);
+      log.add(name, i + 2, columnLetter(index), 'unnamed_column', { letter: columnLetter(index) });
     });
     data.push(new RowCells(name, i + 2, cells, columns, log));
   });

@@ -62,34 +62,28 @@ function optionsOf(list: string, cells: RowCells, path: (string | number)[], ctx
   return found.options.map((o) => ({ id: o.id, label: o.label }));
 }
 
-/** A question row as a candidate question, or undefined when its type cannot be read. */
-function questionOf(type: string, cells: RowCells, path: (string | number)[], ctx: Context): Candidate | undefined {
+/**
+ * A question row as a candidate question. A type it cannot read is reported and passed on as
+ * given, so the question still holds its place (a later condition on it is no new problem)
+ * and the schema's complaint about it lands on the cell already reported.
+ */
+function questionOf(type: string, cells: RowCells, path: (string | number)[], ctx: Context): Candidate {
+  ctx.places.set(path, 'survey', cells.row, 'question');
+  const common = { id: cells.word('name'), prompt: cells.texts('label'), help: cells.texts('hint', true), required: cells.yesNo('required', false) };
   const [first = '', list, ...rest] = type.split(/\s+/);
   const word = first.toLowerCase() as TypeWord;
   if (!TYPE_WORDS.includes(word) || rest.length || (list !== undefined && !LIST_TYPES.has(word))) {
     cells.issue('type', 'unknown_type', { value: shortValue(type) });
-    return undefined;
-  }
-  if (LIST_TYPES.has(word) && list === undefined) {
-    cells.issue('type', 'list_name_missing', { value: word });
-    return undefined;
+    return { ...common, kind: type };
   }
   const kind = KIND_OF_TYPE[word];
   checkColumns(cells, (c) => COMMON.has(c) || KIND_COLUMNS[kind].includes(c), word);
   const relevant = cells.text('relevant');
   const showIf = relevant === undefined ? undefined : parseRelevant(relevant);
   if (relevant !== undefined && !showIf) cells.issue('relevant', 'bad_relevant', { value: shortValue(relevant) });
-  ctx.places.set(path, 'survey', cells.row, 'question');
-  return {
-    id: cells.word('name'),
-    kind,
-    prompt: cells.texts('label'),
-    help: cells.texts('hint', true),
-    required: cells.yesNo('required', false),
-    showIf,
-    ...kindFields(kind, word, cells),
-    ...(list === undefined ? {} : { options: optionsOf(list, cells, path, ctx) }),
-  };
+  if (LIST_TYPES.has(word) && list === undefined) cells.issue('type', 'list_name_missing', { value: word });
+  const options = list === undefined ? undefined : optionsOf(list, cells, path, ctx);
+  return { ...common, kind, showIf, ...kindFields(kind, word, cells), ...(LIST_TYPES.has(word) ? { options } : {}) };
 }
 
 const normalType = (text: string) => text.trim().replace(/\s+/g, ' ');
@@ -106,24 +100,28 @@ export function readSections(table: Table, lists: Map<string, ChoiceList>, place
   const ctx: Context = { lists, places };
   const sections: Section[] = [];
   let open: Section | undefined;
+  // Nested sections are reported once and flattened: their questions stay in the outer section.
+  let nested = 0;
   for (const cells of table.rows) {
     const type = normalType(cells.text('type') ?? '');
     if (!type) cells.issue('type', 'empty_cell');
     else if (isBegin(type)) {
-      if (open) cells.issue('type', 'nested_section');
       checkColumns(cells, (c) => SECTION_COLUMNS.has(c), BEGIN_SECTION);
+      if (open) {
+        cells.issue('type', 'nested_section');
+        nested++;
+        continue;
+      }
       open = { id: cells.word('name'), title: cells.texts('label'), questions: [], begin: cells };
       places.set(['sections', sections.length], 'survey', cells.row, 'section');
       sections.push(open);
     } else if (isEnd(type)) {
-      if (!open) cells.issue('type', 'end_without_begin');
       checkColumns(cells, (c) => c === 'type' || c === 'name', END_SECTION);
-      open = undefined;
+      if (nested) nested--;
+      else if (!open) cells.issue('type', 'end_without_begin');
+      else open = undefined;
     } else if (!open) cells.issue('type', 'outside_section');
-    else {
-      const question = questionOf(type, cells, ['sections', sections.length - 1, 'questions', open.questions.length], ctx);
-      if (question) open.questions.push(question);
-    }
+    else open.questions.push(questionOf(type, cells, ['sections', sections.length - 1, 'questions', open.questions.length], ctx));
   }
   if (open) open.begin.issue('type', 'section_not_closed', { name: open.id ?? '' });
   return sections.map(({ id, title, questions }) => ({ id, title, questions }));

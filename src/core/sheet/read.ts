@@ -11,6 +11,7 @@ export type SheetRead = { ok: true; survey: Survey } | { ok: false; issues: Shee
 
 function readLists(table: Table | undefined): Map<string, ChoiceList> {
   const lists = new Map<string, ChoiceList>();
+  const overflowing = new Set<string>();
   for (const cells of table?.rows ?? []) {
     const name = cells.word('list_name');
     if (name === undefined) {
@@ -20,8 +21,11 @@ function readLists(table: Table | undefined): Map<string, ChoiceList> {
     const list = lists.get(name) ?? { row: cells.row, options: [], used: false };
     lists.set(name, list);
     // Past the limit nothing is kept, so the schema does not report the same list again.
-    if (list.options.length === MAX_OPTIONS) cells.issue('name', 'too_many_options', { list: name, max: MAX_OPTIONS });
-    if (list.options.length >= MAX_OPTIONS) continue;
+    if (list.options.length >= MAX_OPTIONS) {
+      if (!overflowing.has(name)) cells.issue('name', 'too_many_options', { list: name, max: MAX_OPTIONS });
+      overflowing.add(name);
+      continue;
+    }
     list.options.push({ id: cells.word('name'), label: cells.texts('label'), row: cells.row });
   }
   return lists;

@@ -4,7 +4,7 @@
 // half-understood, since a wrong condition silently hides a question from respondents.
 import type { ShowIf } from '../survey';
 
-const TERM = /^(?:\$\{([^}\s]+)\}\s*=\s*(.+?)|selected\(\s*\$\{([^}\s]+)\}\s*,\s*(.+?)\s*\))$/i;
+const TERM = /^(?:\$\{([^}\s]+)\}\s*=\s*(.+?)|selected\(\s*\$\{([^}\s]+)\}\s*,\s*(.+?)\s*\))$/is;
 const NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 
 /** A quoted string (`'…'` or `"…"`, the quote doubled inside) or a number; undefined otherwise. */
