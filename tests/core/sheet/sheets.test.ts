@@ -84,7 +84,7 @@ describe('problems in sheets, each with its sheet, row and column', () => {
 
   it.each([
     ['a missing sheet', (s: Sheet[]) => s.splice(2, 1), ['settings null null missing_sheet']],
-    ['an unknown type on a question others refer to', (s: Sheet[]) => setCell(s, 'survey', 3, 'type', 'dropdown'), ['survey 3 type unknown_type']],
+    ['an unknown type on a question others refer to', (s: Sheet[]) => setCell(s, 'survey', 3, 'type', 'dropdown'), ['survey 3 type unknown_type', 'choices 2 list_name unused_list']],
     ['a list that is missing', (s: Sheet[]) => setCell(s, 'survey', 3, 'type', 'select_one nowhere'), ['survey 3 type unknown_list', 'choices 2 list_name unused_list']],
     ['a list no question uses', (s: Sheet[]) => sheet(s, 'choices').rows.push(['spare', 'a', '가', 'a']), ['choices 14 list_name unused_list']],
     ['a list type without its list', (s: Sheet[]) => setCell(s, 'survey', 3, 'type', 'select_one'), ['survey 3 type list_name_missing', 'choices 2 list_name unused_list']],
