@@ -94,11 +94,10 @@ const WIDE = /^(label|hint|title|description|notice|body|source|relevant)/;
 /**
  * A survey as an .xlsx workbook in the layout of DESIGN §9, ready for a person to edit: bold,
  * frozen header rows, wide wrapped text columns. Text is written as text, never as a formula,
- * whatever it starts with. The timestamps are fixed, so one survey always gives the same file.
+ * whatever it starts with.
  */
 export async function writeSurveyWorkbook(survey: Survey): Promise<Buffer> {
   const workbook = await newWorkbook();
-  workbook.created = workbook.modified = new Date(0);
   workbook.creator = 'Stance';
   for (const sheet of surveyToSheets(survey)) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
