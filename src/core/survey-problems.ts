@@ -35,9 +35,12 @@ const NOT_OF_TYPE: Record<string, SurveyProblemCode> = {
   object: 'not_object',
 };
 
-/** A value as a message may quote it: short, so a 2 MiB label is never echoed back. */
+/**
+ * A value as a message may quote it: short, so a 2 MiB label is never echoed back, and never
+ * serialised whole, since a hostile definition can nest deeper than the stack.
+ */
 export function shortValue(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : String(value);
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 

@@ -46,7 +46,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
 
-  for (const routes of [healthRoutes, surveyRoutes, surveySheetRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

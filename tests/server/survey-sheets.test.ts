@@ -17,7 +17,7 @@ async function download(app: App, path: string) {
 }
 
 async function upload(app: App, bytes: Buffer, headers: Record<string, string> = AUTH) {
-  const res = await app.request('/api/v1/surveys', { method: 'POST', headers: { 'Content-Type': XLSX_TYPE, ...headers }, body: bytes });
+  const res = await app.request('/api/v1/surveys', { method: 'POST', headers: { 'Content-Type': XLSX_TYPE, ...headers }, body: new Uint8Array(bytes) });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -46,7 +46,7 @@ describe('GET /surveys/:id/versions/:v.xlsx', () => {
     const { app } = await setup();
     expect((await getJson(app, '/api/v1/surveys/poll/versions/9.xlsx')).status).toBe(404);
     expect((await getJson(app, '/api/v1/surveys/nope/versions/1.xlsx')).body.error.code).toBe('not_found');
-    expect((await getJson(app, '/api/v1/surveys/poll/versions/1.csv')).status).toBe(404);
+    expect((await getJson(app, '/api/v1/surveys/poll/versions/1.csv')).status).toBe(400);
     expect((await getJson(app, '/api/v1/surveys/poll/versions/abc')).status).toBe(400);
     expect((await getJson(app, '/api/v1/surveys/poll/versions/1')).body).toEqual(pollSurvey);
   });

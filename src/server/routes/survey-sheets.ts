@@ -45,15 +45,21 @@ class WorkbookCache {
   }
 }
 
+const XLSX_VERSION = /^(\d{1,9})\.xlsx$/;
+
 /**
  * `GET /surveys/:id/versions/:v.xlsx`: one version in the spreadsheet layout of DESIGN §9.
- * Public like the JSON of the same version, which holds exactly the same information.
+ * Public like the JSON of the same version, which holds exactly the same information. It
+ * shares its route with the JSON version (`surveys.ts`), so it must be mounted before it: a
+ * version without `.xlsx` goes on to that handler, keeping one route and one access rule.
  */
 export function surveySheetRoutes({ store }: Services): Hono {
   const app = new Hono();
   const cache = new WorkbookCache(16);
-  app.get('/surveys/:id/versions/:file{[0-9]{1,9}\\.xlsx}', async (c) => {
-    const version = Number(c.req.param('file').slice(0, -'.xlsx'.length));
+  app.get('/surveys/:id/versions/:version', async (c, next) => {
+    const match = XLSX_VERSION.exec(c.req.param('version'));
+    if (!match) return next();
+    const version = Number(match[1]);
     const survey = await surveyParam(c, store, version);
     const hash = sha256(canonicalJson(survey));
     const etag = `"xlsx-${hash.slice(0, 32)}"`;

@@ -43,8 +43,7 @@ export function surveyRoutes({ store, config }: Services): Hono {
 
   app.get('/surveys/:id', async (c) => sendSurvey(c, await surveyParam(c, store)));
 
-  // No dot in the version, so `1.xlsx` falls through to the spreadsheet export (survey-sheets.ts).
-  app.get('/surveys/:id/versions/:version{[^/.]+}', async (c) => {
+  app.get('/surveys/:id/versions/:version', async (c) => {
     const version = intParam(c.req.param('version'), 'version')!;
     return sendSurvey(c, await surveyParam(c, store, version));
   });
