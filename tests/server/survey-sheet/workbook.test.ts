@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/core/canonical';
 import type { SheetIssue } from '../../../src/core/sheet/issues';
 import { surveyToSheets } from '../../../src/core/sheet/write';
+import { sovereignAiSurvey } from '../../../src/core/surveys';
 import { readSurveyWorkbook, SHEET_LIMITS, writeSurveyWorkbook } from '../../../src/server/survey-sheet/workbook';
 import { fixtureSurvey } from '../../core/fixtures';
 import { roundTripSurveys } from '../../core/sheet/helpers';
@@ -108,6 +111,11 @@ describe('survey workbooks (.xlsx)', () => {
     const cells = '<c r="A1"><v>1</v></c>'.repeat(SHEET_LIMITS.maxCells + 1);
     parts.push({ name: 'xl/worksheets/sheet9.xml', data: Buffer.from(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`) });
     expect(where(await issuesOf(zipOf(parts)))).toEqual(['null null null too_many_cells']);
+  });
+
+  it('keeps the documented example in step with the built-in survey (remake it with scripts/make-spreadsheet-example.mjs)', async () => {
+    const read = await readSurveyWorkbook(await readFile(join(__dirname, '../../../docs/examples/sovereign-ai-v1.xlsx')));
+    expect(read.ok && canonicalJson(read.survey)).toBe(canonicalJson(sovereignAiSurvey));
   });
 
   it('still reads a hand-packed copy of a good workbook (the guard passes real files)', async () => {
