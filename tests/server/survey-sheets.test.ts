@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import type { Survey } from '../../src/core/survey';
 import { XLSX_TYPE } from '../../src/server/survey-sheet/workbook';
 import { pollSurvey, pollSurveyV2 } from './fixtures/surveys';
 import { AUTH, TOKEN, getJson, postJson, setup } from './helpers';
+import { partsOf, zipOf } from './survey-sheet/zip';
 
 type App = Awaited<ReturnType<typeof setup>>['app'];
 
@@ -102,6 +104,33 @@ describe('POST /surveys with a spreadsheet', () => {
     expect(body.error.message).toMatch(/^the spreadsheet has \d problems?; the first: /);
     expect((await store.listSurveys()).map((s) => `${s.id}@${s.version}`).sort()).toEqual(['poll@1', 'private@1']);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('answers damaged workbooks with 400 (or as any upload, when the damage left a valid survey), never 500, and stays up', async () => {
+    const { app, store, logs } = await setup();
+    const parts = partsOf(await workbookOf(v3));
+    let stored = 0;
+    const damage = fc.record({
+      part: fc.nat(parts.length - 1),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }),
+      cut: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(damage, async ({ part, at, bytes, cut }) => {
+        const damaged = parts.map((p) => ({ ...p }));
+        const target = damaged[part]!;
+        const from = Math.floor(at * target.data.length);
+        target.data = Buffer.concat([target.data.subarray(0, from), Buffer.from(bytes), target.data.subarray(cut ? from + bytes.length : from)]);
+        const { status, body } = await upload(app, zipOf(damaged));
+        // Damage inside a label can leave a valid survey: stored once, then a duplicate or a conflict.
+        expect([200, 201, 400, 409], JSON.stringify(body)).toContain(status);
+        if (status === 201) stored++;
+      }),
+      { numRuns: 60, seed: 12 },
+    );
+    expect((await store.listSurveys()).length).toBe(2 + stored);
+    expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
   });
 
   it('words an unknown type the way organisers read it', async () => {

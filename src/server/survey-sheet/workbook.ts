@@ -75,17 +75,19 @@ export async function readSurveyWorkbook(bytes: Buffer): Promise<SheetRead> {
   const refused = checkWorkbookZip(bytes, SHEET_LIMITS);
   if (refused) return { ok: false, issues: [sheetIssue(null, null, null, refused.code, refused.params)] };
   const workbook = await newWorkbook();
+  const issues: SheetIssue[] = [];
+  let sheets: Sheet[];
+  // Whatever exceljs makes of a damaged file, loading it or walking its cells, is a file it cannot read.
   try {
     // exceljs declares its own `Buffer` type (an ArrayBuffer), which Node's Buffer does not satisfy in TypeScript.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    sheets = workbook.worksheets.flatMap((worksheet) => {
+      const name = SHEET_NAMES.find((n) => n === worksheet.name.trim().toLowerCase());
+      return name ? [sheetOf(name, worksheet, issues)] : [];
+    });
   } catch {
     return { ok: false, issues: [sheetIssue(null, null, null, 'not_xlsx')] };
   }
-  const issues: SheetIssue[] = [];
-  const sheets = workbook.worksheets.flatMap((worksheet) => {
-    const name = SHEET_NAMES.find((n) => n === worksheet.name.trim().toLowerCase());
-    return name ? [sheetOf(name, worksheet, issues)] : [];
-  });
   return sheetsToSurvey(sheets, issues);
 }
 
