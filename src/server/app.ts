@@ -14,6 +14,8 @@ import { healthRoutes } from './routes/health';
 import { overviewRoutes } from './routes/overview';
 import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
 import { resultRoutes } from './routes/results';
+import { surveyChangeRoutes } from './routes/survey-changes';
+import { surveySheetRoutes } from './routes/survey-sheets';
 import { surveyRoutes } from './routes/surveys';
 import { waveRoutes } from './routes/waves';
 import { securityHeaders } from './security';
@@ -48,7 +50,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
 
-  for (const routes of [healthRoutes, surveyRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {
