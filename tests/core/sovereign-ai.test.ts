@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/core/canonical';
+import { surveyChanges } from '../../src/core/changes';
 import { SurveySchema, allQuestions, type Question, type Survey } from '../../src/core/survey';
 import { builtInSurveys, latestBuiltIn, sovereignAiSurvey, sovereignAiSurveyV1, sovereignAiSurveyV2 } from '../../src/core/surveys';
 import { validateResponse } from '../../src/core/validate';
@@ -101,6 +102,12 @@ describe('the two versions', () => {
     expect(undone).toEqual(sovereignAiSurveyV1);
     const changed = allQuestions(sovereignAiSurveyV2).filter((q, i) => JSON.stringify(q.prompt) !== JSON.stringify(allQuestions(sovereignAiSurveyV1)[i]!.prompt));
     expect(changed.map((q) => q.id)).toEqual(['p-defense']);
+  });
+
+  it('keeps every trend but the defense position: adding "don\'t know" is no change of wording', () => {
+    const changes = surveyChanges(sovereignAiSurveyV1, sovereignAiSurveyV2).questions;
+    expect(changes.filter((c) => c.change !== 'unchanged')).toEqual([{ id: 'p-defense', change: 'reworded' }]);
+    expect(changes).toHaveLength(allQuestions(sovereignAiSurveyV1).length);
   });
 
   it('states the defense position plainly, without the premise that foreign reliance is unacceptable', () => {
