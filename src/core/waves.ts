@@ -1,10 +1,6 @@
 import { z } from 'zod/mini';
 import { WaveSchema } from './response';
-
-const IsoTime = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time'),
-);
+import { IsoTimeSchema as IsoTime } from './time';
 
 /** A wave an organiser registered: a label, a start that orders trends, an optional close and device rule. */
 export const WaveDefinitionSchema = z.object({

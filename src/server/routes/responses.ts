@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors';
+import { canonicalId } from '../../core/ids';
 import { MAX_BODY_BYTES, SubmitRequestSchema } from '../../core/wire';
 import { organiserOnly } from '../auth';
 import type { Services } from '../context';
@@ -33,7 +34,7 @@ export function backupItems(text: string): unknown[] {
 }
 
 /** Submitting responses, importing backups and deleting single responses. */
-export function responseRoutes({ store, config }: Services): Hono {
+export function responseRoutes({ store, clock, config }: Services): Hono {
   const app = new Hono();
   const organiser = organiserOnly(config.adminToken);
 
@@ -43,18 +44,18 @@ export function responseRoutes({ store, config }: Services): Hono {
       throw new AppError('bad_request', 'expected {"responses": [...]} with 1 to 200 items', { issues: envelope.error.issues.map((i) => i.message) });
     }
     c.header('Cache-Control', 'no-store');
-    return c.json({ results: await submitItems(store, envelope.data.responses) });
+    return c.json({ results: await submitItems(store, envelope.data.responses, clock()) });
   });
 
   app.post('/imports', organiser, async (c) => {
     const items = backupItems(await readBody(c, MAX_IMPORT_BYTES));
     if (items.length === 0) throw new AppError('bad_request', 'the backup holds no responses');
-    return c.json(await submitInBatches(store, items));
+    return c.json(await submitInBatches(store, items, clock));
   });
 
   app.delete('/surveys/:id/responses/:responseId', organiser, async (c) => {
     const survey = await surveyParam(c, store);
-    if (!(await store.deleteResponse(survey.id, c.req.param('responseId')))) throw new AppError('not_found', 'no such response in this survey');
+    if (!(await store.deleteResponse(survey.id, canonicalId(c.req.param('responseId'))))) throw new AppError('not_found', 'no such response in this survey');
     return c.json({ deleted: 1 });
   });
 
