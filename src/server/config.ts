@@ -1,14 +1,27 @@
 import { resolve } from 'node:path';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './timeouts';
 
-/** Token buckets for `/api`: a small one per device and a much larger one per IP (a hall shares one IP). */
-export type RateLimitConfig = { deviceBurst: number; devicePerSecond: number; ipBurst: number; ipPerSecond: number };
+/**
+ * Token buckets for `/api`: a small one per device and a much larger one per IP (a hall
+ * shares one IP), which devices with a credential share fairly (`rate-limit.ts`); and how
+ * many credentials one IP may be given, at once and per second (`issueBurst`, `issuePerSecond`).
+ */
+export type RateLimitConfig = {
+  deviceBurst: number;
+  devicePerSecond: number;
+  ipBurst: number;
+  ipPerSecond: number;
+  issueBurst?: number;
+  issuePerSecond?: number;
+};
 
 /**
  * Defaults sized for DESIGN §5: 2,000 phones behind one NAT each making a handful of API
  * calls within 10 s stay under the IP bucket, and a device sending a 10,000-response
- * backlog as 100 batches fits in its burst.
+ * backlog as 100 batches fits in its burst. A hall's 2,000 phones all get a credential
+ * with their first submission; after that rush, 20 more a second.
  */
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { deviceBurst: 300, devicePerSecond: 30, ipBurst: 20_000, ipPerSecond: 2_000 };
+export const DEFAULT_RATE_LIMIT = { deviceBurst: 300, devicePerSecond: 30, ipBurst: 20_000, ipPerSecond: 2_000, issueBurst: 2_500, issuePerSecond: 20 } satisfies RateLimitConfig;
 
 /** What `createApp` needs to know; tests build it with `appConfig({...})`. */
 export type AppConfig = {
@@ -26,6 +39,8 @@ export type AppConfig = {
   version: string;
   /** The address for join links and QR codes (PUBLIC_URL), when set. */
   publicUrl?: string;
+  /** Signs device credentials (STANCE_DEVICE_SECRET); when empty, derived from the organiser token. */
+  deviceSecret?: string;
   log: (message: string) => void;
 };
 
@@ -38,6 +53,8 @@ export type ServerConfig = AppConfig & {
   tlsKey?: string;
   /** Whether STANCE_ADMIN_TOKEN was set; if not, main.ts reads or makes the token file. */
   adminTokenFromEnv: boolean;
+  /** How long a client may take to send its headers and its whole request (HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS). */
+  timeouts: HttpTimeouts;
 };
 
 /** An AppConfig with defaults for anything not given. */
@@ -74,6 +91,8 @@ function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig | false {
     devicePerSecond: number(env, 'RATE_LIMIT_DEVICE_PER_SECOND', d.devicePerSecond),
     ipBurst: number(env, 'RATE_LIMIT_IP_BURST', d.ipBurst),
     ipPerSecond: number(env, 'RATE_LIMIT_IP_PER_SECOND', d.ipPerSecond),
+    issueBurst: number(env, 'RATE_LIMIT_CREDENTIAL_BURST', d.issueBurst),
+    issuePerSecond: number(env, 'RATE_LIMIT_CREDENTIAL_PER_SECOND', d.issuePerSecond),
   };
 }
 
@@ -90,6 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       surveysDir: resolve(dataDir, 'surveys'),
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
+      deviceSecret: env.STANCE_DEVICE_SECRET || undefined,
     }),
     port: number(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
@@ -97,6 +117,10 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
     tlsCert: env.TLS_CERT || undefined,
     tlsKey: env.TLS_KEY || undefined,
     adminTokenFromEnv: !!env.STANCE_ADMIN_TOKEN,
+    timeouts: {
+      headersTimeoutMs: number(env, 'HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
+      requestTimeoutMs: number(env, 'REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +7,9 @@ import { version } from '../../package.json';
 import { builtInSurveys } from '../core/surveys';
 import { createApp } from './app';
 import { databasePath, readConfig } from './config';
+import { preparePrivateDataDir } from './private-files';
 import { SqliteStore } from './store/sqlite';
+import { httpServerOptions } from './timeouts';
 import { loadSurveys } from './survey-files';
 import { resolveAdminToken } from './token';
 import { listenUrls } from './urls';
@@ -15,7 +17,7 @@ import { listenUrls } from './urls';
 /** Reads the configuration, opens the store, loads surveys and listens. Nothing else. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { staticDir: fileURLToPath(new URL('../app', import.meta.url)), version });
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDataDir(config.dataDir, databasePath(config.dataDir));
   const admin = resolveAdminToken(config.dataDir, process.env.STANCE_ADMIN_TOKEN);
   const store = new SqliteStore(databasePath(config.dataDir));
   for (const p of await loadSurveys(store, builtInSurveys, config.surveysDir)) {
@@ -23,7 +25,8 @@ async function main(): Promise<void> {
   }
   const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token } });
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : undefined;
-  const server = createAdaptorServer({ fetch: app.fetch, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) });
+  const serverOptions = { ...httpServerOptions(config.timeouts), ...tls };
+  const server = createAdaptorServer({ fetch: app.fetch, serverOptions, ...(tls ? { createServer: createHttpsServer } : {}) });
   // A hall of phones connects in bursts. Past Node's default backlog of 511 waiting
   // connections the kernel drops the rest, and each phone then waits a second or more to
   // retry; a deeper queue keeps them waiting milliseconds instead (bench: hall).

@@ -5,6 +5,7 @@ import { MAX_BODY_BYTES, SubmitRequestSchema } from '../../core/wire';
 import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
+import { DeviceIssuer } from '../device-token';
 import { readBody, readJson } from '../http';
 import { submitInBatches, submitItems } from '../submit';
 
@@ -37,14 +38,18 @@ export function backupItems(text: string): unknown[] {
 export function responseRoutes({ store, clock, config }: Services): Hono {
   const app = new Hono();
   const organiser = organiserOnly(config.adminToken);
+  const issuer = new DeviceIssuer(config, clock);
 
   app.post('/responses', async (c) => {
     const envelope = SubmitRequestSchema.safeParse(await readJson(c, MAX_BODY_BYTES));
     if (!envelope.success) {
       throw new AppError('bad_request', 'expected {"responses": [...]} with 1 to 200 items', { issues: envelope.error.issues.map((i) => i.message) });
     }
+    const results = await submitItems(store, envelope.data.responses, clock());
+    const token = issuer.tokenFor(c, envelope.data.responses, results);
+    if (token) c.header('X-Stance-Device-Token', token);
     c.header('Cache-Control', 'no-store');
-    return c.json({ results: await submitItems(store, envelope.data.responses, clock()) });
+    return c.json({ results });
   });
 
   app.post('/imports', organiser, async (c) => {
