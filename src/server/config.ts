@@ -110,6 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
       deviceSecret: env.STANCE_DEVICE_SECRET || undefined,
+      heartbeatMs: number(env, 'LIVE_HEARTBEAT_MS', 15_000) || 15_000,
     }),
     port: number(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
