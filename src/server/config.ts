@@ -79,6 +79,12 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   return value;
 }
 
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = number(env, name, fallback);
+  if (value === 0) throw new Error(`${name} must be above 0`);
+  return value;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase());
 }
@@ -110,7 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
       deviceSecret: env.STANCE_DEVICE_SECRET || undefined,
-      heartbeatMs: number(env, 'LIVE_HEARTBEAT_MS', 15_000) || 15_000,
+      heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
     }),
     port: number(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
