@@ -6,7 +6,7 @@ import { groupOf } from '../src/core/results';
 import { sovereignAiSurvey } from '../src/core/surveys';
 import { addResponse, emptyTally } from '../src/core/tally';
 import { sha256 } from '../src/server/hash';
-import { migrate } from '../src/server/store/migrations';
+import { migrate } from '../src/server/store/sqlite/migrations';
 import { makeResponse } from './fixtures';
 import { tempDir } from './servers';
 import { round } from './stats';

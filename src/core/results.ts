@@ -46,7 +46,7 @@ export const ResultsSnapshotSchema = z.object({
   /** Per stakeholder group (the `segmentBy` answer), in option order; empty without `segmentBy`. */
   groups: z.array(segment({ group: z.string() })),
   /** Per wave, registered waves by start time first, so the list reads as a trend. */
-  waves: z.array(segment({ wave: z.string(), label: z.nullable(z.string()), startsAt: z.nullable(z.string()) })),
+  waves: z.array(segment({ wave: z.string(), label: z.nullable(z.object({ ko: z.string(), en: z.string() })), startsAt: z.nullable(z.string()) })),
   channels: z.array(segment({ channel: z.string() })),
 });
 export type ResultsSnapshot = z.infer<typeof ResultsSnapshotSchema>;

@@ -37,8 +37,10 @@ export type AppConfig = {
   liveIntervalMs: number;
   heartbeatMs: number;
   version: string;
-  /** The address for join links and QR codes (PUBLIC_URL), when set. */
+  /** The address for join links and QR codes: PUBLIC_URL, or the LAN address main.ts chose. */
   publicUrl?: string;
+  /** Where `publicUrl` came from; `loopback` means phones cannot use it, and the organiser is warned. */
+  publicUrlSource?: 'configured' | 'lan' | 'loopback';
   /** Signs device credentials (STANCE_DEVICE_SECRET); when empty, derived from the organiser token. */
   deviceSecret?: string;
   log: (message: string) => void;
@@ -51,6 +53,8 @@ export type ServerConfig = AppConfig & {
   dataDir: string;
   tlsCert?: string;
   tlsKey?: string;
+  /** A PostgreSQL URL (DATABASE_URL): use it instead of the SQLite file in DATA_DIR. */
+  databaseUrl?: string;
   /** Whether STANCE_ADMIN_TOKEN was set; if not, main.ts reads or makes the token file. */
   adminTokenFromEnv: boolean;
   /** How long a client may take to send its headers and its whole request (HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS). */
@@ -105,6 +109,8 @@ function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig | false {
 /** Reads the configuration from environment variables; throws with the variable's name when one is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string; version: string }): ServerConfig {
   const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
   if ((env.TLS_CERT && !env.TLS_KEY) || (!env.TLS_CERT && env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY must be set together');
   return {
     ...appConfig({
@@ -112,7 +118,8 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       trustProxy: flag(env, 'TRUST_PROXY'),
       rateLimit: rateLimit(env),
       staticDir: resolve(env.STATIC_DIR || defaults.staticDir),
-      surveysDir: resolve(dataDir, 'surveys'),
+      // On PostgreSQL surveys live in the database only (the folder is imported once).
+      surveysDir: databaseUrl ? undefined : resolve(dataDir, 'surveys'),
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
       deviceSecret: env.STANCE_DEVICE_SECRET || undefined,
@@ -123,6 +130,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
     dataDir,
     tlsCert: env.TLS_CERT || undefined,
     tlsKey: env.TLS_KEY || undefined,
+    databaseUrl,
     adminTokenFromEnv: !!env.STANCE_ADMIN_TOKEN,
     timeouts: {
       headersTimeoutMs: number(env, 'HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),

@@ -133,12 +133,12 @@ describe('results snapshots', () => {
       rows: rows([['b-wave', 'web', 'industry', 5], ['a-wave', 'web', 'industry', 6], ['b-wave', 'field', 'industry', 5]]),
       filters: { channel: 'web' },
       waves: [
-        { slug: 'b-wave', label: 'Morning', startsAt: '2025-06-01T09:00:00.000Z', oneResponsePerDevice: false },
-        { slug: 'a-wave', label: 'Afternoon', startsAt: '2025-06-01T14:00:00.000Z', oneResponsePerDevice: false },
+        { slug: 'b-wave', label: { ko: '오전', en: 'Morning' }, startsAt: '2025-06-01T09:00:00.000Z', oneResponsePerDevice: false },
+        { slug: 'a-wave', label: { ko: '오후', en: 'Afternoon' }, startsAt: '2025-06-01T14:00:00.000Z', oneResponsePerDevice: false },
       ],
       generatedAt: 'x',
     });
-    expect(snapshot.waves.map((w) => [w.wave, w.label, w.count])).toEqual([['b-wave', 'Morning', 5], ['a-wave', 'Afternoon', 6]]);
+    expect(snapshot.waves.map((w) => [w.wave, w.label, w.count])).toEqual([['b-wave', { ko: '오전', en: 'Morning' }, 5], ['a-wave', { ko: '오후', en: 'Afternoon' }, 6]]);
     expect(snapshot.count).toBe(11);
   });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksLikeFormula, neutraliseFormula } from '../../src/server/cells';
 import { csvCell, csvLine } from '../../src/server/csv';
+import { ENGINES } from '../support/engines';
 import { AUTH, pollResponse, setup, submit } from './helpers';
 
 /** Splits CSV text the way a spreadsheet does, quotes respected, on the given separator. */
@@ -81,9 +82,9 @@ describe('csvCell', () => {
   });
 });
 
-describe('CSV export of hostile text', () => {
+describe.each(ENGINES)('CSV export of hostile text on %s', (engine) => {
   it("keeps the collector x;=cmd|' /C calc'!A0; in one quoted cell, and neutralises a formula behind a space or line break", async () => {
-    const { app } = await setup();
+    const { app } = await setup({ engine });
     const attack = pollResponse({ collector: "x;=cmd|' /C calc'!A0;" });
     const broken = pollResponse({ collector: '\n=HYPERLINK("http://example.invalid")' });
     const spaced = pollResponse({ collector: ' =1+1' }, { why: '＝1+1' });

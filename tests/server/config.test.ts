@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMIT, readConfig } from '../../src/server/config';
+import { networkInterfaces } from 'node:os';
 import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from '../../src/server/timeouts';
-import { listenUrls } from '../../src/server/urls';
+import { joinBase, listenUrls } from '../../src/server/urls';
 import { AUTH, getJson, setup } from './helpers';
 
 const defaults = { staticDir: '/srv/app', version: '9.9.9' };
@@ -60,6 +61,15 @@ describe('configuration', () => {
     const lan = listenUrls({ https: false, host: '0.0.0.0', port: 8080 });
     expect(lan.at(-1)).toBe('http://localhost:8080/');
     expect(lan.every((u) => /^http:\/\/[^/]+:8080\/$/.test(u))).toBe(true);
+  });
+
+  it('points join links at PUBLIC_URL, else the first LAN address, and at loopback only when nothing else can work', () => {
+    expect(joinBase({ publicUrl: 'https://survey.example/', https: true, host: '0.0.0.0', port: 443 })).toEqual({ url: 'https://survey.example', source: 'configured' });
+    const lan = Object.values(networkInterfaces()).flat().find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+    const wildcard = joinBase({ https: false, host: '0.0.0.0', port: 8080 });
+    expect(wildcard).toEqual(lan ? { url: `http://${lan}:8080`, source: 'lan' } : { url: 'http://localhost:8080', source: 'loopback' });
+    expect(joinBase({ https: true, host: '192.168.7.20', port: 8443 })).toEqual({ url: 'https://192.168.7.20:8443', source: 'lan' });
+    expect(joinBase({ https: false, host: '127.0.0.1', port: 8080 })).toEqual({ url: 'http://localhost:8080', source: 'loopback' });
   });
 
   it('tells the organiser UI the public address in the overview', async () => {

@@ -120,7 +120,8 @@ describe('organiser routes', () => {
     expect((await postJson(app, '/api/v1/surveys/poll/waves', { ...wave, label: 'Dry run' }, AUTH)).status).toBe(200);
     expect((await postJson(app, '/api/v1/surveys/poll/waves', { ...wave, slug: 'Bad Slug' }, AUTH)).status).toBe(400);
     await submit(app, [...Array.from({ length: 5 }, () => pollResponse({ wave: 'rehearsal' })), ...Array.from({ length: 5 }, () => pollResponse())]);
-    expect((await getJson(app, '/api/v1/surveys/poll/waves', AUTH)).body).toEqual([{ ...wave, label: 'Dry run' }]);
+    const listed = (await getJson(app, '/api/v1/surveys/poll/waves', AUTH)).body;
+    expect(listed).toEqual([{ ...wave, label: { ko: 'Dry run', en: 'Dry run' }, code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{6}$/), joinUrl: expect.stringMatching(/\/j\/[2-9A-HJ-NP-Z]{6}$/) }]);
     const closed = await app.request('/api/v1/surveys/poll/waves/rehearsal/close', { method: 'POST', headers: AUTH });
     expect((await closed.json()).closesAt).toBe('2025-06-01T12:00:00.000Z');
     const del = await app.request('/api/v1/surveys/poll/waves/rehearsal/responses', { method: 'DELETE', headers: AUTH });
@@ -169,7 +170,7 @@ describe('organiser routes', () => {
       total: 2,
       versions: [{ version: 1, count: 1 }, { version: 2, count: 1 }],
       waves: [
-        { slug: 'am', label: 'Morning', registered: true, count: 1 },
+        { slug: 'am', label: { ko: 'Morning', en: 'Morning' }, registered: true, count: 1 },
         { slug: 'open', registered: false, count: 1 },
       ],
       channels: expect.arrayContaining([{ channel: 'web', count: 1 }, { channel: 'field', count: 1 }]),
@@ -196,6 +197,6 @@ describe('public survey routes', () => {
 
   it('reports health', async () => {
     const { app } = await setup({ config: { version: '1.2.3' } });
-    expect((await getJson(app, '/api/v1/health')).body).toEqual({ status: 'ok', version: '1.2.3', storage: 'sqlite', liveSubscribers: 0 });
+    expect((await getJson(app, '/api/v1/health')).body).toEqual({ status: 'ok', version: '1.2.3', storage: 'sqlite', database: { ok: true }, liveSubscribers: 0 });
   });
 });

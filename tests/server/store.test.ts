@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { builtInSurveys } from '../../src/core/surveys';
 import { SqliteStore } from '../../src/server/store/sqlite';
+import { SCHEMA_VERSION } from '../../src/server/store/sqlite/migrations';
 import { submitItems } from '../../src/server/submit';
 import { loadSurveys } from '../../src/server/survey-files';
 import { pollSurvey, pollSurveyV2, privateSurvey } from './fixtures/surveys';
@@ -16,11 +17,11 @@ describe('SQLite store', () => {
     const store = new SqliteStore(join(dir, 'stance.db'));
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.prepare('SELECT MAX(version) AS v FROM schema_version').get()).toEqual({ v: 1 });
+    expect(store.db.prepare('SELECT MAX(version) AS v FROM schema_version').get()).toEqual({ v: SCHEMA_VERSION });
     await store.close();
     // Reopening does not migrate twice.
     const again = new SqliteStore(join(dir, 'stance.db'));
-    expect(again.db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: 1 });
+    expect(again.db.prepare('SELECT COUNT(*) AS n FROM schema_version').get()).toEqual({ n: SCHEMA_VERSION });
     await again.close();
   });
 

@@ -11,7 +11,11 @@ export type WaveRow = {
   slug: string;
   registered: boolean;
   count: number;
-  label?: string;
+  label?: LocalizedText;
+  code?: string;
+  joinUrl?: string;
+  channel?: string;
+  test?: boolean;
   startsAt?: string;
   oneResponsePerDevice?: boolean;
   closesAt?: string | null;
@@ -44,4 +48,4 @@ export type ImportSummary = {
 };
 
 /** A wave to register. */
-export type NewWave = { slug: string; label: string; startsAt: string; oneResponsePerDevice: boolean };
+export type NewWave = { slug: string; label: LocalizedText | string; startsAt: string; oneResponsePerDevice: boolean };

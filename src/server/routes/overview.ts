@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { organiserOnly } from '../auth';
 import type { Services } from '../context';
-import { surveyParam } from '../context';
+import { joinUrlOf, surveyParam } from '../context';
 
 type Counts = Map<string, number>;
 const bump = (m: Counts, key: string, by: number) => m.set(key, (m.get(key) ?? 0) + by);
@@ -33,7 +33,7 @@ export function overviewRoutes({ store, config }: Services): Hono {
     }
     const registered = await store.listWaves(latest.id);
     const waves = [
-      ...registered.map((w) => ({ ...w, registered: true, count: byWave.get(w.slug) ?? 0 })),
+      ...registered.map((w) => ({ ...w, joinUrl: joinUrlOf(config, w.code), registered: true, count: byWave.get(w.slug) ?? 0 })),
       ...[...byWave].filter(([slug]) => !registered.some((w) => w.slug === slug)).map(([slug, count]) => ({ slug, registered: false, count })),
     ];
     return c.json({
@@ -47,7 +47,7 @@ export function overviewRoutes({ store, config }: Services): Hono {
       waves,
       channels: list(byChannel, 'channel'),
       groups: list(byGroup, 'group'),
-      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl, publicUrlSource: config.publicUrlSource ?? 'configured' } : {}),
     });
   });
 

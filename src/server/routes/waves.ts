@@ -1,13 +1,15 @@
+import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
-import { AppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import { WaveSchema } from '../../core/response';
-import { WaveDefinitionSchema } from '../../core/waves';
 import type { WaveDefinition } from '../../core/waves';
+import { WaveDefinitionSchema, isClosed, newJoinCode, normaliseJoinCode } from '../../core/waves';
 import { MAX_BODY_BYTES } from '../../core/wire';
 import { organiserOnly } from '../auth';
 import type { Services } from '../context';
-import { isoNow, surveyParam } from '../context';
+import { isoNow, joinUrlOf, surveyParam } from '../context';
 import { issuePaths, param, parseJson, readBody, readJson } from '../http';
+import type { Store, WaveWithCode } from '../store/types';
 
 /**
  * When to close: now for an empty body, else the `at` of a `{"at": …}` object (null or
@@ -23,14 +25,34 @@ function closeAt(text: string, now: string): unknown {
   return (Object.hasOwn(body, 'at') ? (body as { at: unknown }).at : undefined) ?? now;
 }
 
-/** Registering, listing, closing and clearing waves; all organiser only. */
+const randomUnit = () => randomInt(2 ** 32) / 2 ** 32;
+
+/**
+ * Stores a wave with its join code: the code it already has, else a new one. A new code
+ * that another wave took in the meantime (another process, or a one-in-a-billion clash)
+ * is drawn again.
+ */
+async function saveWave(store: Store, surveyId: string, wave: WaveDefinition, code: string | undefined): Promise<WaveWithCode> {
+  for (let attempt = 0; ; attempt++) {
+    const withCode = { ...wave, code: code ?? newJoinCode(randomUnit) };
+    try {
+      await store.putWave(surveyId, withCode);
+      return withCode;
+    } catch (error) {
+      if (code !== undefined || attempt >= 5 || !isAppError(error, 'conflict')) throw error;
+    }
+  }
+}
+
+/** Registering, listing, closing and clearing waves (organiser only), and opening one by its join code (public). */
 export function waveRoutes({ store, clock, config }: Services): Hono {
   const app = new Hono();
   const organiser = organiserOnly(config.adminToken);
+  const answer = (wave: WaveWithCode) => ({ ...wave, joinUrl: joinUrlOf(config, wave.code) });
 
   app.get('/surveys/:id/waves', organiser, async (c) => {
     const survey = await surveyParam(c, store);
-    return c.json(await store.listWaves(survey.id));
+    return c.json((await store.listWaves(survey.id)).map(answer));
   });
 
   app.post('/surveys/:id/waves', organiser, async (c) => {
@@ -38,8 +60,8 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
     const parsed = WaveDefinitionSchema.safeParse(await readJson(c, MAX_BODY_BYTES));
     if (!parsed.success) throw new AppError('invalid', 'the wave is not valid', { issues: issuePaths(parsed.error.issues) });
     const existed = await store.getWave(survey.id, parsed.data.slug);
-    await store.putWave(survey.id, parsed.data);
-    return c.json(parsed.data, existed ? 200 : 201);
+    const saved = await saveWave(store, survey.id, parsed.data, existed?.code);
+    return c.json(answer(saved), existed ? 200 : 201);
   });
 
   // Closing takes effect by submission time: responses made before `at` still count when they arrive later.
@@ -49,17 +71,30 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
     const text = await readBody(c, MAX_BODY_BYTES);
     const now = isoNow(clock);
     const at = closeAt(text, now);
-    const wave: WaveDefinition = (await store.getWave(survey.id, slug)) ?? { slug, label: slug, startsAt: now, oneResponsePerDevice: false };
+    const existing = await store.getWave(survey.id, slug);
+    const wave: WaveDefinition = existing ?? { slug, label: { ko: slug, en: slug }, startsAt: now, oneResponsePerDevice: false };
     const parsed = WaveDefinitionSchema.safeParse({ ...wave, closesAt: at });
     if (!parsed.success) throw new AppError('invalid', '"at" must be an ISO 8601 UTC time', { issues: issuePaths(parsed.error.issues) });
-    await store.putWave(survey.id, parsed.data);
-    return c.json(parsed.data);
+    return c.json(answer(await saveWave(store, survey.id, parsed.data, existing?.code)));
   });
 
   app.delete('/surveys/:id/waves/:slug/responses', organiser, async (c) => {
     const survey = await surveyParam(c, store);
     const slug = param(WaveSchema, c.req.param('slug'), 'wave');
     return c.json({ deleted: await store.deleteWave(survey.id, slug) });
+  });
+
+  // Public: a code is shown on the projector for anyone in the hall to type.
+  app.get('/join/:code', async (c) => {
+    const code = normaliseJoinCode(c.req.param('code'));
+    const found = code ? await store.findWaveByCode(code) : undefined;
+    if (!found) throw new AppError('not_found', 'no wave has this join code; check the code on the screen', { reason: 'unknown_code' });
+    const { surveyId, wave } = found;
+    c.header('Cache-Control', 'no-cache');
+    return c.json({
+      code: wave.code, surveyId, wave: wave.slug, channel: wave.channel ?? 'conference', label: wave.label,
+      startsAt: wave.startsAt, closesAt: wave.closesAt ?? null, closed: isClosed(wave, clock()),
+    });
   });
 
   return app;

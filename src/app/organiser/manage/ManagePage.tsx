@@ -39,7 +39,7 @@ export function ManagePage() {
   const [overview, { refetch }] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
   const [joining, setJoining] = createSignal<string>();
-  const label = (slug: string) => info()?.waves.find((w) => w.slug === slug)?.label ?? slug;
+  const label = (slug: string) => { const l = info()?.waves.find((w) => w.slug === slug)?.label; return l ? tx(l) : slug; };
   const showJoin = (slug: string) => {
     setJoining(slug);
     queueMicrotask(() => document.getElementById('join-title')?.scrollIntoView({ block: 'nearest' }));

@@ -1,3 +1,4 @@
+import { tx } from '../../i18n';
 import { For, Show } from 'solid-js';
 import { ConfirmButton } from '../ConfirmButton';
 import { api } from '../state';
@@ -25,7 +26,7 @@ export function WaveTable(props: { surveyId: string; waves: WaveRow[]; onJoin: (
           {(w) => (
             <tr data-wave={w.slug}>
               <th scope="row">
-                {w.label ?? w.slug}
+                {w.label ? tx(w.label) : w.slug}
                 <br />
                 <code>{w.slug}</code> <span class="org-note">{w.registered ? ot('registered') : ot('seenInLinks')}</span>
               </th>

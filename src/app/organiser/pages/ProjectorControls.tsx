@@ -1,4 +1,5 @@
 import { For, Show, createSignal, onCleanup } from 'solid-js';
+import { tx } from '../../i18n';
 import { ot } from '../strings';
 import type { WaveRow } from '../types';
 
@@ -30,7 +31,7 @@ export function ProjectorControls(props: Props) {
           <For each={waves()}>
             {(w) => (
               <option value={w.slug} selected={w.slug === props.wave}>
-                {w.label ?? w.slug}
+                {w.label ? tx(w.label) : w.slug}
               </option>
             )}
           </For>

@@ -55,7 +55,7 @@ export function Filters(props: { overview: Overview; survey: Survey | undefined;
           onChange={(v) => set({ version: v ? Number(v) : undefined })}
         />
         <Show when={props.query.view !== 'trend'}>
-          <Select id="f-wave" label={ot('wave')} value={props.query.wave} options={props.overview.waves.map((w) => ({ value: w.slug, label: `${w.label ?? w.slug} (${w.count})` }))} onChange={(wave) => set({ wave })} />
+          <Select id="f-wave" label={ot('wave')} value={props.query.wave} options={props.overview.waves.map((w) => ({ value: w.slug, label: `${w.label ? tx(w.label) : w.slug} (${w.count})` }))} onChange={(wave) => set({ wave })} />
         </Show>
         <Select id="f-channel" label={ot('channel')} value={props.query.channel} options={CHANNELS.map((c) => ({ value: c, label: channelName(c) }))} onChange={(channel) => set({ channel })} />
         <Show when={props.query.view !== 'groups' && groups().length}>

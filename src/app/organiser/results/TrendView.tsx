@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { TrendChart, type TrendPoint } from '../charts/Trend';
+import { tx } from '../../i18n';
 import { ot } from '../strings';
 import { QuestionCard } from './QuestionResult';
 
@@ -9,7 +10,7 @@ type Wave = ResultsSnapshot['waves'][number];
 
 /** One wave's mean for a question; withheld waves and withheld questions give no figure. */
 function pointOf(wave: Wave, question: Question): TrendPoint {
-  const label = wave.label ?? wave.wave;
+  const label = wave.label ? tx(wave.label) : wave.wave;
   if (wave.withheld || wave.withheldQuestions.includes(question.id)) return { label, n: null, mean: null, ci: null };
   const s = wave.questions[question.id];
   if (!s || (s.kind !== 'likert' && s.kind !== 'spectrum')) return { label, n: 0, mean: null, ci: null };

@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3';
+import { randomInt } from 'node:crypto';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../../core/waves';
+
+/** One schema step: SQL, or a function for steps that must compute what they write. */
+type Step = string | ((db: Database.Database) => void);
 
 /**
  * Schema steps, applied in order and never edited once released: a change is a new step.
  * `schema_version` records how many have run, so an old data directory upgrades in place.
  */
-const MIGRATIONS: string[] = [
+const MIGRATIONS: Step[] = [
   `CREATE TABLE surveys (
      id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL, content_hash TEXT NOT NULL, added_at TEXT NOT NULL,
      PRIMARY KEY (id, version)) WITHOUT ROWID;
@@ -26,7 +31,35 @@ const MIGRATIONS: string[] = [
      wave TEXT NOT NULL, channel TEXT NOT NULL, grp TEXT NOT NULL, text TEXT NOT NULL, submitted_at TEXT NOT NULL,
      hidden INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (response_id, question)) WITHOUT ROWID;
    CREATE INDEX comments_by_survey ON comments (survey, submitted_at);`,
+  wavesAsJson,
+  'CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;',
 ];
+
+/**
+ * Waves become one JSON definition per row, so new wave settings (channel, quotas, test
+ * flag, labels in both languages) need no further schema step, and each wave gets a join
+ * code (DESIGN §11), unique across the database so a code always names one wave.
+ */
+function wavesAsJson(db: Database.Database): void {
+  type Old = { survey: string; slug: string; label: string; starts_at: string; closes_at: string | null; one_per_device: number };
+  const old = db.prepare('SELECT * FROM waves').all() as Old[];
+  db.exec(`DROP TABLE waves;
+    CREATE TABLE waves (survey TEXT NOT NULL, slug TEXT NOT NULL, code TEXT NOT NULL UNIQUE, json TEXT NOT NULL,
+      PRIMARY KEY (survey, slug)) WITHOUT ROWID;`);
+  const insert = db.prepare('INSERT INTO waves (survey, slug, code, json) VALUES (?, ?, ?, ?)');
+  const taken = new Set<string>();
+  for (const w of old) {
+    let code: string;
+    do code = Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join('');
+    while (taken.has(code));
+    taken.add(code);
+    const wave = { slug: w.slug, label: { ko: w.label, en: w.label }, startsAt: w.starts_at, closesAt: w.closes_at, oneResponsePerDevice: w.one_per_device === 1, code };
+    insert.run(w.survey, w.slug, code, JSON.stringify(wave));
+  }
+}
+
+/** How many schema steps this server knows. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the database to the latest schema; returns the version it is now at. */
 export function migrate(db: Database.Database): number {
@@ -36,9 +69,10 @@ export function migrate(db: Database.Database): number {
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema ${current} is newer than this server (${MIGRATIONS.length}); upgrade Stance`);
   }
-  MIGRATIONS.slice(current).forEach((sql, i) => {
+  MIGRATIONS.slice(current).forEach((step, i) => {
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(current + i + 1);
     })();
   });

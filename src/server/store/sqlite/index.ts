@@ -1,23 +1,24 @@
 import Database from 'better-sqlite3';
-import { canonicalJson } from '../../core/canonical';
-import type { Answers, Response as SurveyResponse } from '../../core/response';
-import type { ResultsFilters, TallyRow } from '../../core/results';
-import type { Survey } from '../../core/survey';
-import type { WaveDefinition } from '../../core/waves';
-import type { ItemResult } from '../../core/wire';
-import { sha256 } from '../hash';
-import { GroupCommit } from './group-commit';
+import { canonicalJson } from '../../../core/canonical';
+import type { Answers, Response as SurveyResponse } from '../../../core/response';
+import type { ResultsFilters, TallyRow } from '../../../core/results';
+import type { Survey } from '../../../core/survey';
+import type { ItemResult } from '../../../core/wire';
+import { sha256 } from '../../hash';
+import { GroupCommit } from '../group-commit';
 import { migrate } from './migrations';
-import { SqliteWriter } from './sqlite-writer';
+import { SqliteWriter } from './writer';
 import { TallyCache } from './tally-cache';
-import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoredResponse } from './types';
+import { AppError } from '../../../core/errors';
+import { LocalMaps } from '../local-maps';
+import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import { guarded, storeError } from './errors';
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
 /** Rows per page of an analysis read: its rows are small (answers only) and it wants throughput. */
 const ANSWER_PAGE = 5000;
 
-type WaveRow = { slug: string; label: string; starts_at: string; closes_at: string | null; one_per_device: number };
 type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt'> & {
   response_id: string; grp: string; submitted_at: string; hidden: number;
 };
@@ -29,14 +30,17 @@ type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt
  */
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
+  readonly sharedMaps = new LocalMaps();
   /** The connection, exposed for backups and for tests that check its settings. */
   readonly db: Database.Database;
   private readonly surveys = new Map<string, Map<number, { survey: Survey; hash: string }>>();
-  private readonly waves = new Map<string, Map<string, WaveDefinition>>();
+  private readonly waves = new Map<string, Map<string, WaveWithCode>>();
   private readonly tallies: TallyCache;
   private readonly writer: SqliteWriter;
   private readonly commits: GroupCommit<Candidate, ItemResult>;
   private readonly listeners = new Set<(surveyId: string) => void>();
+  /** Commits per survey since this store opened: the data state, for one process. */
+  private readonly revisions = new Map<string, number>();
 
   /** Opens (creating and migrating if needed) the database at `path`, or `:memory:`. */
   constructor(path: string, private readonly now: () => number = Date.now) {
@@ -48,13 +52,13 @@ export class SqliteStore implements Store {
     for (const row of this.db.prepare('SELECT json, content_hash FROM surveys').all() as { json: string; content_hash: string }[]) {
       this.remember(JSON.parse(row.json) as Survey, row.content_hash);
     }
-    for (const row of this.db.prepare('SELECT survey, slug, label, starts_at, closes_at, one_per_device FROM waves').all() as (WaveRow & { survey: string })[]) {
-      this.rememberWave(row.survey, waveFromRow(row));
+    for (const row of this.db.prepare('SELECT survey, json FROM waves').all() as { survey: string; json: string }[]) {
+      this.rememberWave(row.survey, JSON.parse(row.json) as WaveWithCode);
     }
     this.tallies = new TallyCache(this.db);
     this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
     this.commits = new GroupCommit((items) => {
-      const { results, changed } = this.writer.writeBatch(items);
+      const { results, changed } = guarded(() => this.writer.writeBatch(items));
       this.emit(changed);
       return results;
     });
@@ -75,29 +79,36 @@ export class SqliteStore implements Store {
     const hash = sha256(canonicalJson(survey));
     const known = this.surveys.get(survey.id)?.get(survey.version);
     if (known) return known.hash === hash ? 'duplicate' : 'conflict';
-    this.db
+    guarded(() => this.db
       .prepare('INSERT INTO surveys (id, version, json, content_hash, added_at) VALUES (?, ?, ?, ?, ?)')
-      .run(survey.id, survey.version, JSON.stringify(survey), hash, new Date(this.now()).toISOString());
+      .run(survey.id, survey.version, JSON.stringify(survey), hash, new Date(this.now()).toISOString()));
     this.remember(survey, hash);
+    this.emit(new Set([survey.id]));
     return 'stored';
   }
 
-  async listWaves(surveyId: string): Promise<WaveDefinition[]> {
+  async listWaves(surveyId: string): Promise<WaveWithCode[]> {
     return [...(this.waves.get(surveyId)?.values() ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   }
 
-  async getWave(surveyId: string, slug: string): Promise<WaveDefinition | undefined> {
+  async getWave(surveyId: string, slug: string): Promise<WaveWithCode | undefined> {
     return this.waves.get(surveyId)?.get(slug);
   }
 
-  async putWave(surveyId: string, wave: WaveDefinition): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO waves (survey, slug, label, starts_at, closes_at, one_per_device) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (survey, slug) DO UPDATE SET label = excluded.label, starts_at = excluded.starts_at,
-           closes_at = excluded.closes_at, one_per_device = excluded.one_per_device`,
-      )
-      .run(surveyId, wave.slug, wave.label, wave.startsAt, wave.closesAt ?? null, wave.oneResponsePerDevice ? 1 : 0);
+  async findWaveByCode(code: string): Promise<{ surveyId: string; wave: WaveWithCode } | undefined> {
+    const row = this.db.prepare('SELECT survey, json FROM waves WHERE code = ?').get(code) as { survey: string; json: string } | undefined;
+    return row && { surveyId: row.survey, wave: JSON.parse(row.json) as WaveWithCode };
+  }
+
+  async putWave(surveyId: string, wave: WaveWithCode): Promise<void> {
+    try {
+      this.db
+        .prepare('INSERT INTO waves (survey, slug, code, json) VALUES (?, ?, ?, ?) ON CONFLICT (survey, slug) DO UPDATE SET code = excluded.code, json = excluded.json')
+        .run(surveyId, wave.slug, wave.code, JSON.stringify(wave));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('conflict', `join code ${wave.code} is taken`, { field: 'code' });
+      throw storeError(error);
+    }
     this.rememberWave(surveyId, wave);
     // Wave labels and start times appear in results, so listeners refresh them too.
     this.emit(new Set([surveyId]));
@@ -108,13 +119,13 @@ export class SqliteStore implements Store {
   }
 
   async deleteResponse(surveyId: string, id: string): Promise<boolean> {
-    const changed = this.writer.deleteResponse(surveyId, id);
+    const changed = guarded(() => this.writer.deleteResponse(surveyId, id));
     if (changed) this.emit(new Set([surveyId]));
     return changed !== undefined;
   }
 
   async deleteWave(surveyId: string, wave: string): Promise<number> {
-    const deleted = this.writer.deleteWave(surveyId, wave);
+    const deleted = guarded(() => this.writer.deleteWave(surveyId, wave));
     this.emit(new Set([surveyId]));
     return deleted;
   }
@@ -175,10 +186,29 @@ export class SqliteStore implements Store {
   }
 
   async setCommentHidden(surveyId: string, responseId: string, question: string, hidden: boolean): Promise<boolean> {
-    const result = this.db
+    const result = guarded(() => this.db
       .prepare('UPDATE comments SET hidden = ? WHERE survey = ? AND response_id = ? AND question = ?')
-      .run(hidden ? 1 : 0, surveyId, responseId, question);
+      .run(hidden ? 1 : 0, surveyId, responseId, question));
     return result.changes > 0;
+  }
+
+  async stateToken(surveyId: string): Promise<string> {
+    return String(this.revisions.get(surveyId) ?? 0);
+  }
+
+  async secret(name: string, generate: () => string): Promise<{ value: string; created: boolean }> {
+    const created = guarded(() => this.db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(name, generate()).changes > 0);
+    const { value } = this.db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: string };
+    return { value, created };
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   onChange(listener: (surveyId: string) => void): () => void {
@@ -192,6 +222,7 @@ export class SqliteStore implements Store {
   }
 
   private emit(surveys: Set<string>): void {
+    for (const id of surveys) this.revisions.set(id, (this.revisions.get(id) ?? 0) + 1);
     for (const id of surveys) for (const listener of this.listeners) listener(id);
   }
 
@@ -201,13 +232,9 @@ export class SqliteStore implements Store {
     versions.set(survey.version, { survey, hash });
   }
 
-  private rememberWave(surveyId: string, wave: WaveDefinition): void {
+  private rememberWave(surveyId: string, wave: WaveWithCode): void {
     let waves = this.waves.get(surveyId);
     if (!waves) this.waves.set(surveyId, (waves = new Map()));
     waves.set(wave.slug, wave);
   }
-}
-
-function waveFromRow(row: WaveRow): WaveDefinition {
-  return { slug: row.slug, label: row.label, startsAt: row.starts_at, closesAt: row.closes_at, oneResponsePerDevice: row.one_per_device === 1 };
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { TallyRow } from '../../core/results';
-import type { Tally } from '../../core/tally';
-import { emptyTally } from '../../core/tally';
+import type { TallyRow } from '../../../core/results';
+import type { Tally } from '../../../core/tally';
+import { emptyTally } from '../../../core/tally';
 
 /** Where a tally row belongs: survey version × wave × channel × stakeholder group. */
 export type TallyKey = { survey: string; version: number; wave: string; channel: string; group: string };
