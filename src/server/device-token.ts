@@ -12,6 +12,9 @@ export const DEVICE_HEADER = 'x-stance-device';
 /** The request and response header carrying the credential the server signed for that device. */
 export const DEVICE_TOKEN_HEADER = 'x-stance-device-token';
 
+/** A credential as the server makes them: an HMAC-SHA256 in base64url. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
 /** A device id as the header may carry it (the Response schema's `device`). */
 export const DEVICE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -38,7 +41,8 @@ export class DeviceTokens {
 
   /** Whether `token` is this device id's credential (compared in constant time). */
   verify(device: string, token: string | undefined): boolean {
-    if (!token || token.length !== 43) return false;
+    // Checked first so both buffers have 43 bytes: timingSafeEqual throws on unequal lengths.
+    if (!token || !TOKEN_PATTERN.test(token)) return false;
     return timingSafeEqual(Buffer.from(this.sign(device)), Buffer.from(token));
   }
 }

@@ -7,13 +7,13 @@ import { startServer, type TestServer } from './server';
 // can, each request claiming a new X-Stance-Device, while an honest phone behind the same IP
 // (loopback here) submits. The flood runs in a worker thread so it keeps its pace while this
 // thread measures; both stay on loopback and stop after FLOOD_MS. What makes it an attack is
-// that it outruns the IP's capacity: on a shared 2-core machine the flood manages hundreds to
-// a few thousand requests a second, so the IP's capacity is set to 200 a second (burst 200)
-// to be sure the flood keeps it empty. In-process, tests/server/rate-limit.test.ts replays
+// that it outruns the IP's capacity: on a shared 2-core machine the flood manages a couple of
+// hundred to a few thousand requests a second, so the IP's capacity is set to 50 a second
+// (burst 50) to be sure the flood keeps it empty. In-process, tests/server/rate-limit.test.ts replays
 // the 5,600 a second against the default limits with a fake clock.
 
 const FLOOD_MS = 15_000;
-const IP_PER_SECOND = 200;
+const IP_PER_SECOND = 50;
 const HONEST_SUBMISSIONS = 40;
 const HONEST_GAP_MS = 200;
 

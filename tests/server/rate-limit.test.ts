@@ -25,7 +25,11 @@ describe('device credentials', () => {
     const tokens = new DeviceTokens(deviceSecret({ adminToken: TOKEN }));
     expect(tokens.verify('phone-000001', token)).toBe(true);
     expect(tokens.verify('phone-000002', token)).toBe(false);
-    expect(tokens.verify('phone-000001', `${token.slice(0, -1)}A`.replace(/AA$/, 'AB'))).toBe(false);
+    expect(tokens.verify('phone-000001', `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBe(false);
+    // 43 characters but more bytes (a header's Latin-1 byte read as é) is refused, not a 500.
+    expect(tokens.verify('phone-000001', `${token.slice(0, -1)}é`)).toBe(false);
+    const odd = await getJson(app, '/api/v1/health', { 'X-Stance-Device': 'phone-000001', 'X-Stance-Device-Token': `${token.slice(0, -1)}\u00e9` });
+    expect(odd.status).toBe(200);
   });
 
   it('are not earned by a rejected response, nor by someone else’s, nor without a device header', async () => {
@@ -63,14 +67,14 @@ describe('device credentials', () => {
 describe('fair shares of one IP (hostile hall, finding 6)', () => {
   it('keep a device with a credential at its own bucket while a flood of new device ids drains the IP', async () => {
     const time = fakeClock();
-    // The default limits with a tenth of the IP's burst, so the flood drains it within the test's first second.
-    const { app } = await setup({ clock: time.clock, config: { rateLimit: { ...DEFAULT_RATE_LIMIT, ipBurst: 2_000 } } });
+    // The default limits with a twentieth of the IP's burst, so the flood drains it within the test's first fifth of a second.
+    const { app } = await setup({ clock: time.clock, config: { rateLimit: { ...DEFAULT_RATE_LIMIT, ipBurst: 1_000 } } });
     const honest = 'honest-phone-01';
     const token = (await submit(app, [pollResponse({ device: honest })], headers(honest))).headers.get(TOKEN_HEADER)!;
     let ok = 0;
     let limited = 0;
     let forged = 0;
-    for (let tenth = 0; tenth < 30; tenth++) {
+    for (let tenth = 0; tenth < 15; tenth++) {
       // 5,600 requests a second from the hall's IP, each claiming a new device id; some claim
       // the honest phone's id, some with a made-up credential. The phone submits every 100 ms.
       for (let i = 0; i < 560; i++) {
@@ -83,10 +87,11 @@ describe('fair shares of one IP (hostile hall, finding 6)', () => {
       const res = await submit(app, [pollResponse({ device: honest })], headers(honest, token));
       if (res.status === 200 && res.body.results[0].status === 'stored') ok++;
     }
-    expect(limited).toBeGreaterThan(8_000);
+    // 8,400 requests in 1.5 s against 1,000 + 3,000: over half refused.
+    expect(limited).toBeGreaterThan(4_000);
     expect(forged).toBeGreaterThan(0);
-    expect(ok).toBe(30);
-  });
+    expect(ok).toBe(15);
+  }, 90_000);
 
   it('divide the IP evenly among the devices with credentials present, within each device’s own limit', () => {
     const ip = { burst: 20_000, perSecond: 2_000 };
