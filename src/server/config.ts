@@ -44,6 +44,8 @@ export type AppConfig = {
   /** Signs device credentials (STANCE_DEVICE_SECRET); when empty, derived from the organiser token. */
   deviceSecret?: string;
   log: (message: string) => void;
+  /** The built opinion-map worker (dist/server/analysis-worker.js); without it maps are drawn on the main thread. */
+  analysisWorker?: URL;
 };
 
 /** Everything `main.ts` reads from the environment (DESIGN §4). */

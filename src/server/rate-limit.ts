@@ -7,6 +7,9 @@ import { DEVICE_HEADER, DEVICE_PATTERN, DEVICE_TOKEN_HEADER, DeviceTokens, devic
 import { ActiveDevices, fairShare } from './fair-share';
 import { TokenBuckets } from './token-buckets';
 
+/** Token buckets by key, for routes with limits of their own (they lived here before). */
+export { TokenBuckets };
+
 /**
  * Rate limits for `/api`, in two pools per IP, 429 with Retry-After when a bucket runs dry.
  *
