@@ -107,7 +107,7 @@ describe('a flood from the hall’s IP', () => {
       );
       expect(floodRate).toBeGreaterThan(IP_PER_SECOND * 1.5);
       expect(counts.limited).toBeGreaterThan(counts.sent / 4);
-      expect(outcomes.length).toBeGreaterThanOrEqual(20);
+      expect(outcomes.length).toBeGreaterThanOrEqual(15);
       expect(success).toBeGreaterThanOrEqual(0.95);
     } finally {
       await attack.stop();
