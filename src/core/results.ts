@@ -1,16 +1,20 @@
 import { z } from 'zod/mini';
+import { floorOf, MIN_SEGMENT, OTHER_WAVES } from './disclosure';
+import type { MergedRows, TallyRow } from './merged-rows';
+import { MergedRows as Sums } from './merged-rows';
 import { CHANNELS } from './response';
 import { QuestionSummarySchema, summariseQuestion } from './summary';
 import type { Survey } from './survey';
 import { allQuestions } from './survey';
 import { segmentGroups } from './questions';
 import type { Tally } from './tally';
-import { addTally, emptyTally } from './tally';
 import type { WaveDefinition } from './waves';
 import { WeightingSummarySchema } from './weighting';
 
-/** Segments (and questions) answered by fewer than this many are withheld, so no one is singled out. */
-export const MIN_SEGMENT = 5;
+export { MIN_SEGMENT, OTHER_WAVES, PUBLIC_MIN_BREAKDOWN } from './disclosure';
+export type { Audience, Disclosure } from './disclosure';
+export { MergedRows } from './merged-rows';
+export type { TallyRow } from './merged-rows';
 /** The group of responses to a survey without `segmentBy`, or that skipped that question. */
 export const NO_GROUP = '_none';
 
@@ -46,13 +50,30 @@ export const ResultsSnapshotSchema = z.object({
   generatedAt: z.string(),
   filters: z.object({ wave: z.optional(z.string()), channel: z.optional(z.string()), group: z.optional(z.string()) }),
   minSegment: z.int(),
+  /** The smallest channel or group shown: `minSegment` for the organiser, more for the public (disclosure.ts). */
+  minBreakdown: z.optional(z.int()),
+  /** Who the snapshot is for; absent in snapshots made before there was a difference. */
+  audience: z.optional(z.enum(['public', 'organiser'])),
   /** Responses included, or null when fewer than `minSegment` (then `overall` is withheld too). */
   count: z.nullable(Count),
+  /**
+   * The organiser's only: responses of the view left out because their wave, channel or
+   * group is too small to count yet (disclosure.ts). The public is not told.
+   */
+  leftOut: z.optional(Count),
   overall: SegmentSchema,
-  /** Per stakeholder group (the `segmentBy` answer), in option order; empty without `segmentBy`. */
+  /**
+   * Per stakeholder group (the `segmentBy` answer), in option order; empty without
+   * `segmentBy`, in a withheld view, and in the public's view of one wave.
+   */
   groups: z.array(segment({ group: z.string() })),
-  /** Per wave, registered waves by start time first, so the list reads as a trend. */
+  /**
+   * Per wave, registered waves by start time first, so the list reads as a trend; then
+   * unregistered ones, and last OTHER_WAVES, the sum of the waves not listed on their own.
+   * The public sees registered waves and `open` only, and none that is withheld.
+   */
   waves: z.array(segment({ wave: z.string(), label: z.nullable(z.object({ ko: z.string(), en: z.string() })), startsAt: z.nullable(z.string()) })),
+  /** Per channel; empty in a withheld view and in the public's view of one wave. */
   channels: z.array(segment({ channel: z.string() })),
   /**
    * Present when the figures are weighted (weighted-results.ts): then every mean, interval
@@ -65,9 +86,6 @@ export const ResultsSnapshotSchema = z.object({
 export type ResultsSnapshot = z.infer<typeof ResultsSnapshotSchema>;
 /** Which responses a snapshot covers: any of wave, channel and stakeholder group. */
 export type ResultsFilters = ResultsSnapshot['filters'];
-
-/** One stored tally: the responses of one version × wave × channel × group. */
-export type TallyRow = { wave: string; channel: string; group: string; tally: Tally };
 
 /** The group a response belongs to: its answer to the survey's `segmentBy` question, else NO_GROUP. */
 export function groupOf(survey: Pick<Survey, 'segmentBy'>, answers: Record<string, unknown>): string {
@@ -88,77 +106,6 @@ export function summariseSegment(survey: Survey, tally: Tally): Segment {
   return { withheld: false, count: tally.count, questions, withheldQuestions };
 }
 
-const rowKey = (row: TallyRow) => `${row.wave}\u0000${row.channel}\u0000${row.group}`;
-
-/** Adds `tally` (or takes it out) under `key`, dropping sums that fall to no responses. */
-function addUnder(sums: Map<string, Tally>, key: string, tally: Tally, sign: 1 | -1): void {
-  const sum = addTally(sums.get(key) ?? emptyTally(), tally, sign);
-  if (sum.count === 0) sums.delete(key);
-  else sums.set(key, sum);
-}
-
-/** As `addUnder`, one level deeper: by `key`, then by `group` within it. */
-function addUnderGroup(sums: Map<string, Map<string, Tally>>, key: string, group: string, tally: Tally, sign: 1 | -1): void {
-  const inner = sums.get(key) ?? new Map<string, Tally>();
-  addUnder(inner, group, tally, sign);
-  if (inner.size === 0) sums.delete(key);
-  else sums.set(key, inner);
-}
-
-/**
- * The sums of one view's tally rows by group, wave and channel, and by group within each
- * wave and each channel (what weighting by group needs), kept between reads. Tally rows
- * are never changed in place (a commit replaces a changed row with a new object), so
- * `update` adds in only the rows that are new objects since the last call and takes out
- * the ones they replace: a read right after one response costs a few merges, not one per
- * row and breakdown.
- */
-export class MergedRows {
-  readonly byGroup = new Map<string, Tally>();
-  readonly byWave = new Map<string, Tally>();
-  readonly byChannel = new Map<string, Tally>();
-  /** Wave, then group: the per-group tallies inside each wave. */
-  readonly byWaveGroup = new Map<string, Map<string, Tally>>();
-  /** Channel, then group: the per-group tallies inside each channel. */
-  readonly byChannelGroup = new Map<string, Map<string, Tally>>();
-  private readonly seen = new Map<string, TallyRow>();
-
-  constructor(private readonly filters: ResultsFilters) {}
-
-  /** Brings the sums up to date with the survey version's current tally rows. */
-  update(rows: TallyRow[]): this {
-    const live = new Set<string>();
-    for (const row of rows) {
-      if (!this.matches(row)) continue;
-      const key = rowKey(row);
-      live.add(key);
-      const old = this.seen.get(key);
-      if (old?.tally === row.tally) continue;
-      if (old) this.apply(old, -1);
-      this.apply(row, 1);
-      this.seen.set(key, row);
-    }
-    for (const [key, old] of this.seen) {
-      if (live.has(key)) continue;
-      this.apply(old, -1);
-      this.seen.delete(key);
-    }
-    return this;
-  }
-
-  private matches(row: TallyRow): boolean {
-    const f = this.filters;
-    return (f.wave === undefined || row.wave === f.wave) && (f.channel === undefined || row.channel === f.channel) && (f.group === undefined || row.group === f.group);
-  }
-
-  private apply(row: TallyRow, sign: 1 | -1): void {
-    addUnder(this.byGroup, row.group, row.tally, sign);
-    addUnder(this.byWave, row.wave, row.tally, sign);
-    addUnder(this.byChannel, row.channel, row.tally, sign);
-    addUnderGroup(this.byWaveGroup, row.wave, row.group, row.tally, sign);
-    addUnderGroup(this.byChannelGroup, row.channel, row.group, row.tally, sign);
-  }
-}
 
 /** Groups in the order of the segment question's options, others (NO_GROUP) after them by name. */
 export function orderedGroups(survey: Pick<Survey, 'sections' | 'segmentBy'>, seen: Iterable<string>): string[] {
@@ -167,8 +114,9 @@ export function orderedGroups(survey: Pick<Survey, 'sections' | 'segmentBy'>, se
   return [...seen].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** Registered waves by start time, then the others by name, and the sum of the unlisted ones last. */
 function orderedWaves(seen: Iterable<string>, waves: Map<string, WaveDefinition>): string[] {
-  const start = (slug: string) => waves.get(slug)?.startsAt ?? '\uffff';
+  const start = (slug: string) => (slug === OTHER_WAVES ? '\uffff\uffff' : (waves.get(slug)?.startsAt ?? '\uffff'));
   return [...seen].sort((a, b) => start(a).localeCompare(start(b)) || a.localeCompare(b));
 }
 
@@ -181,19 +129,20 @@ export type SnapshotInput = {
   generatedAt: string;
 };
 
-/** Input of `snapshotFromSums`: as `SnapshotInput`, with the rows already summed for the filters. */
+/** Input of `snapshotFromSums`: as `SnapshotInput`, with the rows already summed (under their disclosure rule) for the filters. */
 export type SumsInput = Omit<SnapshotInput, 'rows'> & { sums: MergedRows };
 
 /**
- * The keys a breakdown withholds, given each segment's count: those under MIN_SEGMENT and
- * any in `forced`. If the withheld ones together hold 1–4 responses, the whole minus the
- * shown ones would give their figures away, so the smallest shown segment is withheld too
- * (secondary suppression); then any difference covers at least MIN_SEGMENT responses.
+ * The keys a breakdown withholds, given each segment's count: those under `floor` and any
+ * in `forced`. If the withheld ones together hold 1 to floor−1 responses, the whole minus
+ * the shown ones would give their figures away, so the smallest shown segment is withheld
+ * too (secondary suppression). In a view of the whole survey no key is small (disclosure.ts
+ * leaves those out), so this only acts inside filtered views and on single questions.
  */
-export function suppressedKeys(counts: [string, number][], forced: ReadonlySet<string> = new Set()): Set<string> {
-  const hidden = new Set(counts.filter(([key, n]) => n < MIN_SEGMENT || forced.has(key)).map(([key]) => key));
+export function suppressedKeys(counts: [string, number][], forced: ReadonlySet<string> = new Set(), floor = MIN_SEGMENT): Set<string> {
+  const hidden = new Set(counts.filter(([key, n]) => n < floor || forced.has(key)).map(([key]) => key));
   const hiddenCount = counts.reduce((sum, [key, n]) => sum + (hidden.has(key) ? n : 0), 0);
-  if (hiddenCount > 0 && hiddenCount < MIN_SEGMENT) {
+  if (hiddenCount > 0 && hiddenCount < floor) {
     const smallest = counts.filter(([key]) => !hidden.has(key)).sort(([, a], [, b]) => a - b)[0];
     if (smallest) hidden.add(smallest[0]);
   }
@@ -202,38 +151,64 @@ export function suppressedKeys(counts: [string, number][], forced: ReadonlySet<s
 
 const WITHHELD = { withheld: true, count: null } as const;
 
-/** Segments for one breakdown, in `order`, withheld as `suppressedKeys` says. */
-function breakdown(survey: Survey, merged: Map<string, Tally>, order: string[]): [string, Segment][] {
-  const hidden = suppressedKeys(order.map((key) => [key, merged.get(key)!.count]));
+/** Segments for one breakdown, in `order`, withheld as `suppressedKeys` says (keys too small to count always). */
+function breakdown(survey: Survey, merged: Map<string, Tally>, order: string[], floor: number, excluded: ReadonlySet<string>): [string, Segment][] {
+  const hidden = suppressedKeys(order.map((key) => [key, merged.get(key)?.count ?? 0]), excluded, floor);
   return order.map((key): [string, Segment] => [key, hidden.has(key) ? { ...WITHHELD } : summariseSegment(survey, merged.get(key)!)]);
 }
 
-/** The results snapshot: merges the matching tally rows at read time; never looks at responses. */
-export function buildSnapshot({ rows, ...rest }: SnapshotInput): ResultsSnapshot {
-  return snapshotFromSums({ ...rest, sums: new MergedRows(rest.filters).update(rows) });
+/**
+ * The stakeholder question's counts in a segment are the sizes of its groups there, so
+ * they follow the groups' rule: a group too small to count is withheld in every segment,
+ * and counts of 1 to floor−1 are withheld with a second one where the rest would give
+ * them away. Withheld options leave `counts` and `shares` and are named instead.
+ */
+export function withholdGroupSizes(survey: Pick<Survey, 'segmentBy'>, segment: Segment, floor: number, excluded: ReadonlySet<string>): Segment {
+  const summary = !segment.withheld && survey.segmentBy !== undefined ? segment.questions[survey.segmentBy] : undefined;
+  if (segment.withheld || summary?.kind !== 'choice') return segment;
+  const options = Object.keys(summary.shares);
+  const listed = options.filter((o) => (summary.counts[o] ?? 0) > 0 || excluded.has(o));
+  const hidden = suppressedKeys(listed.map((o) => [o, summary.counts[o] ?? 0]), excluded, floor);
+  if (hidden.size === 0) return segment;
+  const keep = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).filter(([o]) => !hidden.has(o)));
+  const withheldOptions = options.filter((o) => hidden.has(o));
+  return { ...segment, questions: { ...segment.questions, [survey.segmentBy!]: { ...summary, counts: keep(summary.counts), shares: keep(summary.shares), withheldOptions } } };
 }
 
-/** The results snapshot from sums kept up to date by `MergedRows` (the server keeps one per view). */
+/** The results snapshot: merges the matching tally rows at read time (the organiser's rule); never looks at responses. */
+export function buildSnapshot({ rows, ...rest }: SnapshotInput): ResultsSnapshot {
+  return snapshotFromSums({ ...rest, sums: new Sums(rest.filters).update(rows) });
+}
+
+/**
+ * The results snapshot from sums kept up to date by `MergedRows` (the server keeps one per
+ * view and audience). A withheld view lists no breakdown, so it says nothing of which
+ * groups, channels or waves hold its few responses; the public's view of one wave shows
+ * that wave's figures only (its groups and channels are the organiser's).
+ */
 export function snapshotFromSums({ survey, sums, filters, waves, generatedAt }: SumsInput): ResultsSnapshot {
-  const { byGroup, byWave, byChannel } = sums;
-  // Every row has one channel, so the channel sums add up to the whole: a few merges, not one per row.
-  const overall = summariseSegment(survey, [...byChannel.values()].reduce((sum, t) => addTally(sum, t), emptyTally()));
+  const { disclosure, present, byGroup, byWave, byChannel } = sums;
+  const { audience, excluded } = disclosure;
+  const whole = sums.whole();
+  const groupFloor = floorOf(audience, 'group');
+  const protect = (s: Segment) => withholdGroupSizes(survey, s, groupFloor, excluded.group);
+  const overall = protect(summariseSegment(survey, whole));
+  const head = {
+    surveyId: survey.id, version: survey.version, generatedAt, filters, minSegment: MIN_SEGMENT, minBreakdown: groupFloor, audience,
+    count: overall.count, ...(audience === 'organiser' ? { leftOut: sums.visibleCount - whole.count } : {}), overall,
+  };
+  if (overall.withheld) return { ...head, groups: [], waves: [], channels: [] };
+  const oneWave = audience === 'public' && filters.wave !== undefined;
   const registered = new Map(waves.map((w) => [w.slug, w]));
+  const groupOrder = survey.segmentBy === undefined || oneWave ? [] : orderedGroups(survey, present.group);
+  const channelOrder = oneWave ? [] : CHANNELS.filter((ch) => present.channel.has(ch));
+  const waveList = breakdown(survey, byWave, orderedWaves(present.wave, registered), MIN_SEGMENT, excluded.wave)
+    .filter(([, s]) => audience === 'organiser' || !s.withheld)
+    .map(([wave, s]) => ({ wave, label: registered.get(wave)?.label ?? null, startsAt: registered.get(wave)?.startsAt ?? null, ...protect(s) }));
   return {
-    surveyId: survey.id,
-    version: survey.version,
-    generatedAt,
-    filters,
-    minSegment: MIN_SEGMENT,
-    count: overall.count,
-    overall,
-    groups: survey.segmentBy === undefined ? [] : breakdown(survey, byGroup, orderedGroups(survey, byGroup.keys())).map(([group, s]) => ({ group, ...s })),
-    waves: breakdown(survey, byWave, orderedWaves(byWave.keys(), registered)).map(([wave, s]) => ({
-      wave,
-      label: registered.get(wave)?.label ?? null,
-      startsAt: registered.get(wave)?.startsAt ?? null,
-      ...s,
-    })),
-    channels: breakdown(survey, byChannel, CHANNELS.filter((ch) => byChannel.has(ch))).map(([channel, s]) => ({ channel, ...s })),
+    ...head,
+    groups: breakdown(survey, byGroup, groupOrder, groupFloor, excluded.group).map(([group, s]) => ({ group, ...s })),
+    waves: waveList,
+    channels: breakdown(survey, byChannel, channelOrder, floorOf(audience, 'channel'), excluded.channel).map(([channel, s]) => ({ channel, ...protect(s) })),
   };
 }

@@ -29,7 +29,18 @@ const scale = { n: Count, counts: Counts, mean: z.nullable(z.number()), ci: Inte
 export const QuestionSummarySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('likert'), ...scale }),
   z.object({ kind: z.literal('spectrum'), ...scale }),
-  z.object({ kind: z.literal('choice'), n: Count, counts: Counts, shares: z.record(z.string(), z.number()), ...weighted }),
+  z.object({
+    kind: z.literal('choice'),
+    n: Count,
+    counts: Counts,
+    shares: z.record(z.string(), z.number()),
+    /**
+     * The stakeholder question only: options whose count is withheld (absent from `counts`
+     * and `shares`), since a count there is the size of a group the breakdown withholds.
+     */
+    withheldOptions: z.optional(z.array(z.string())),
+    ...weighted,
+  }),
   z.object({ kind: z.literal('allocation'), n: Count, areas: z.record(z.string(), MeanSchema), ...weighted }),
   z.object({
     kind: z.literal('ranking'),

@@ -1,7 +1,8 @@
 import { round } from './analysis/round';
 import { allQuestions } from './questions';
+import { floorOf } from './disclosure';
 import type { ResultsSnapshot, Segment, SnapshotInput, SumsInput } from './results';
-import { MergedRows, MIN_SEGMENT, orderedGroups, snapshotFromSums, suppressedKeys } from './results';
+import { MergedRows, MIN_SEGMENT, orderedGroups, snapshotFromSums, suppressedKeys, withholdGroupSizes } from './results';
 import type { QuestionSummary } from './summary';
 import type { Survey } from './survey';
 import { addTally, emptyTally, type Tally } from './tally';
@@ -111,18 +112,21 @@ export type WeightedSumsInput = SumsInput & { shares: Shares };
 export function weightedSnapshotFromSums(input: WeightedSumsInput): ResultsSnapshot {
   const { survey, sums, shares } = input;
   const plain = snapshotFromSums(input);
-  const whole = [...sums.byChannel.values()].reduce((sum, t) => addTally(sum, t), emptyTally());
+  const whole = sums.whole();
   const overall = weightedSegment(survey, sums.byGroup, shares, plain.overall, whole).segment;
   const waves = weightedBreakdown(survey, shares, plain.waves.map((w) => [w.wave, w]), sums.byWaveGroup, sums.byWave);
   const channels = weightedBreakdown(survey, shares, plain.channels.map((c) => [c.channel, c]), sums.byChannelGroup, sums.byChannel);
   const shown = overall.withheld ? undefined : overall;
+  // Groups too small to count are left out of every figure, so the weighting leaves them out too, and says so.
+  const tooSmall = sums.disclosure.excluded.group;
+  const protect = (s: Segment) => withholdGroupSizes(survey, s, floorOf(sums.disclosure.audience, 'group'), tooSmall);
   return {
     ...plain,
     count: overall.count,
-    overall,
-    waves: plain.waves.map((w) => ({ wave: w.wave, label: w.label, startsAt: w.startsAt, ...waves.get(w.wave)! })),
-    channels: plain.channels.map((c) => ({ channel: c.channel, ...channels.get(c.channel)! })),
-    weighting: { shares: { ...shares }, effectiveN: shown?.effectiveN ?? null, excluded: shown?.excluded ?? [] },
+    overall: protect(overall),
+    waves: plain.waves.map((w) => ({ wave: w.wave, label: w.label, startsAt: w.startsAt, ...protect(waves.get(w.wave)!) })),
+    channels: plain.channels.map((c) => ({ channel: c.channel, ...protect(channels.get(c.channel)!) })),
+    weighting: { shares: { ...shares }, effectiveN: shown?.effectiveN ?? null, excluded: shown ? orderedGroups(survey, new Set([...(shown.excluded ?? []), ...tooSmall])) : [] },
   };
 }
 
