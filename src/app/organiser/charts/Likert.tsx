@@ -1,7 +1,8 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { clampInterval } from '../../../core/interval';
 import type { LikertQuestion } from '../../../core/survey';
 import { tx } from '../../i18n';
-import { meanText, percent } from '../format';
+import { clampNote, meanText, percent, type Scale as Ends } from '../format';
 import { ot } from '../strings';
 import { Figure, MeanMarker } from './Figure';
 
@@ -10,6 +11,15 @@ const COLORS: Record<5 | 7, string[]> = {
   5: ['#b2182b', '#ef8a62', '#bababa', '#67a9cf', '#2166ac'],
   7: ['#b2182b', '#d6604d', '#f4a582', '#bababa', '#92c5de', '#4393c3', '#2166ac'],
 };
+
+/** The diverging bar's own axis: shares from 100% disagree at the left edge, through 0 at the centre, to 100% agree. */
+const SHARE_TICKS = [
+  { at: '0%', text: '100%' },
+  { at: '25%', text: '50%' },
+  { at: '50%', text: '0' },
+  { at: '75%', text: '50%' },
+  { at: '100%', text: '100%' },
+];
 
 type Scale = { n: number; counts: Record<string, number>; mean: number | null; ci: [number, number] | null };
 
@@ -22,24 +32,34 @@ function sides(points: number, s: Scale) {
 }
 
 /**
- * A diverging stacked bar: disagreement to the left of the centre line, agreement to the
- * right, the neutral point split across it; below, the mean with its 95% interval.
+ * Two charts, each on its own labelled axis: a diverging stacked bar of shares
+ * (disagreement left of the centre line, agreement right, neutral split across it, ticks
+ * in percent), then the mean with its 95% interval on the 1–points scale, the interval
+ * cut at the scale's ends with a note saying so.
  */
 export function LikertChart(props: { question: LikertQuestion; summary: Scale }) {
   const points = () => Array.from({ length: props.question.points }, (_, i) => i + 1);
+  const ends = (): Ends => [1, props.question.points];
   const s = () => sides(props.question.points, props.summary);
   const color = (p: number) => COLORS[props.question.points][p - 1]!;
   const width = (p: number) => percent(p === s().mid ? s().share(p) / 2 : s().share(p));
   const pointName = (p: number) => (p === 1 ? `1 ${tx(props.question.labels.low)}` : p === props.question.points ? `${p} ${tx(props.question.labels.high)}` : String(p));
   const split = () => `${ot('disagree')} ${percent(s().disagree)} · ${ot('neutral')} ${percent(s().neutral)} · ${ot('agree')} ${percent(s().agree)}`;
-  const label = () => `${split()}. ${ot('mean')} ${meanText(props.summary.mean, props.summary.ci)} / ${props.question.points}. n = ${props.summary.n}`;
+  const mean = () => meanText(props.summary.mean, props.summary.ci, ends());
+  const note = () => clampNote([props.summary.ci], ends());
   return (
     <Figure
-      label={label()}
-      caption={<>{split()} · {ot('mean')} {meanText(props.summary.mean, props.summary.ci)} · n = {props.summary.n}</>}
+      label={`${split()}. ${ot('mean')} ${mean()} / ${props.question.points}. n = ${props.summary.n}`}
+      caption={
+        <>
+          {split()} · {ot('mean')} {mean()} · n = {props.summary.n}
+          <Show when={note()}>{(text) => <span class="org-clamped">{text()}</span>}</Show>
+        </>
+      }
       head={[ot('value'), ot('count'), ot('share')]}
       rows={points().map((p) => [pointName(p), String(props.summary.counts[String(p)] ?? 0), percent(s().share(p))])}
     >
+      <p class="org-axis-title">{ot('sharesAxis')}</p>
       <div class="org-diverging">
         <div class="org-half org-left">
           <For each={points().filter((p) => p <= s().mid)}>{(p) => <span style={{ width: width(p), background: color(p) }} />}</For>
@@ -48,7 +68,9 @@ export function LikertChart(props: { question: LikertQuestion; summary: Scale })
           <For each={points().filter((p) => p >= s().mid)}>{(p) => <span style={{ width: width(p), background: color(p) }} />}</For>
         </div>
       </div>
-      <MeanMarker min={1} max={props.question.points} mean={props.summary.mean} ci={props.summary.ci} />
+      <div class="org-ticks">
+        <For each={SHARE_TICKS}>{(tick) => <span style={{ left: tick.at }}>{tick.text}</span>}</For>
+      </div>
       <div class="org-legend">
         <For each={points()}>
           {(p) => (
@@ -59,6 +81,10 @@ export function LikertChart(props: { question: LikertQuestion; summary: Scale })
           )}
         </For>
       </div>
+      <p class="org-axis-title">
+        {ot('meanAxis')} {ends()[0]}–{ends()[1]}
+      </p>
+      <MeanMarker min={1} max={props.question.points} mean={props.summary.mean} ci={clampInterval(props.summary.ci, ...ends()).ci} />
     </Figure>
   );
 }
