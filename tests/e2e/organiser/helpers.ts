@@ -60,3 +60,14 @@ export async function decodeQr(element: Locator): Promise<string | undefined> {
   const png = PNG.sync.read(await element.screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
+
+/**
+ * Saves a PNG of a page or an element into the folder named by `STANCE_SHOTS`, for
+ * release notes and reviews; does nothing when it is unset, so test runs write nothing
+ * outside the repository.
+ */
+export async function screenshot(target: Page | Locator, name: string, fullPage = true): Promise<void> {
+  const dir = process.env.STANCE_SHOTS;
+  if (!dir) return;
+  await target.screenshot({ path: `${dir}/${name}.png`, ...('goto' in target ? { fullPage } : {}) });
+}

@@ -96,7 +96,7 @@ export function WaveForm(props: { surveyId: string; onRegistered: (slug: string)
         {field('wave-time', 'time', mg('startTime'), { inputmode: 'numeric', value: time, onInput: setTime })}
       </div>
       <p class="org-note" aria-live="polite" data-testid="wave-start">
-        <Show when={starts()}>{(at) => `${mg('startsWhen')}: ${dateTime(at().toISOString(), 'full')} (${mg('localTime')})`}</Show>
+        {starts() ? `${mg('startsWhen')}: ${dateTime(starts()!.toISOString(), 'full')} (${mg('localTime')})` : ''}
       </p>
       <FormField id="wave-channel" label={ot('channel')} help={mg('channelHelp')}>
         <select id="wave-channel" name="channel" aria-describedby="wave-channel-help">

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { tx } from '../../i18n';
 import { ConfirmButton } from '../ConfirmButton';
-import { channelName, dateTime } from '../format';
+import { channelName, createNow, dateTime } from '../format';
 import { api } from '../state';
 import { ot, type OrganiserStringKey } from '../strings';
 import type { WaveRow } from '../types';
@@ -33,7 +33,13 @@ function WaveName(props: { wave: WaveRow }) {
  * test wave offers to delete its responses.
  */
 export function WaveTable(props: Props) {
-  const now = Date.now();
+  const tick = createNow();
+  // The tick re-renders states as starts and closes pass; the reading itself is taken
+  // fresh, so a wave closed a moment ago reads closed at once.
+  const now = () => {
+    tick();
+    return Date.now();
+  };
   const after = (work: Promise<unknown>) => work.then(() => props.onChange());
   return (
     <table class="org-data org-waves" aria-labelledby="waves-title">
@@ -57,10 +63,10 @@ export function WaveTable(props: Props) {
               <td>{w.code ? <code class="org-code-small">{w.code}</code> : '—'}</td>
               <td>{w.startsAt ? dateTime(w.startsAt) : '—'}</td>
               <td data-testid="wave-state">
-                {ot(STATES[waveState(w, now)])}
+                {ot(STATES[waveState(w, now())])}
                 <Show when={w.closesAt}>{(at) => <span class="org-note"> · {dateTime(at())}</span>}</Show>
               </td>
-              <td>{w.channel ? channelName(w.channel) : '—'}</td>
+              <td>{w.registered ? channelName(w.channel ?? 'conference') : '—'}</td>
               <td>{w.oneResponsePerDevice ? '✓' : '—'}</td>
               <td data-testid="wave-count">{w.count}</td>
               <td>
@@ -68,7 +74,7 @@ export function WaveTable(props: Props) {
                   <button type="button" class="secondary small" onClick={() => props.onJoin(w.slug)}>
                     {ot('showJoin')}
                   </button>
-                  <Show when={waveState(w, now) !== 'closed'}>
+                  <Show when={waveState(w, now()) !== 'closed'}>
                     <ConfirmButton label={ot('closeWave')} confirmLabel={ot('confirmClose')} onConfirm={() => after(api.closeWave(props.surveyId, w.slug))} />
                   </Show>
                   <Show when={w.test}>

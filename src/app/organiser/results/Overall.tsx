@@ -8,13 +8,23 @@ import { QuestionCard, SegmentQuestion } from './QuestionResult';
 
 type Shown = Extract<Segment, { withheld: false }>;
 
-/** A text question's card body: how many answered and the way to read them, or one line saying there is nothing yet. */
+/**
+ * A text question's card body: how many answered and the way to read them, or one line
+ * saying there is nothing yet. A withheld count still leads to the comments: the
+ * organiser reads them anyway, only the figure stays hidden.
+ */
 function TextAnswers(props: { question: Question; segment: Shown; href: string }) {
   const n = () => props.segment.questions[props.question.id]?.n ?? 0;
+  const link = () => (
+    <Link class="button secondary small" href={props.href}>
+      {ot('readComments')}
+    </Link>
+  );
   return (
     <Switch>
       <Match when={props.segment.withheldQuestions.includes(props.question.id)}>
         <p class="org-withheld">{ot('questionWithheld')}</p>
+        <p class="org-actions">{link()}</p>
       </Match>
       <Match when={n() === 0}>
         <p class="org-note">{ot('noAnswers')}</p>
@@ -24,9 +34,7 @@ function TextAnswers(props: { question: Question; segment: Shown; href: string }
           <span>
             {ot('answeredCount')}: <strong>{n()}</strong>
           </span>
-          <Link class="button secondary small" href={props.href}>
-            {ot('readComments')}
-          </Link>
+          {link()}
         </p>
       </Match>
     </Switch>
