@@ -21,9 +21,16 @@ export function strength(z: number): string {
   return mt(Math.abs(z) >= VERY_STRONG_Z ? 'veryStrong' : Math.abs(z) >= STRONG_Z ? 'strong' : 'clear');
 }
 
-/** "agrees more with Q3" for one trait, by the position's number as respondents see it. */
-function traitPhrase(trait: Characteristic, number: number | undefined): string {
-  return mt(trait.type === 'agree' ? 'agreesMoreWith' : 'disagreesMoreWith').replace('{q}', String(number ?? trait.question));
+/**
+ * "agrees more with Q3 and Q5, disagrees more with Q1" for a group's strongest traits,
+ * each position by its number as respondents see it, one phrase per side.
+ */
+function traitsPhrase(traits: Characteristic[], number: (question: string) => number | undefined): string {
+  const sides = (['agree', 'disagree'] as const).flatMap((type) => {
+    const on = traits.filter((t) => t.type === type).map((t) => mt('qNumber').replace('{n}', String(number(t.question) ?? t.question)));
+    return on.length ? [mt(type === 'agree' ? 'agreesMoreWith' : 'disagreesMoreWith').replace('{q}', on.join(mt('listJoin')))] : [];
+  });
+  return sides.join(mt('and'));
 }
 
 /**
@@ -45,7 +52,7 @@ export function namesFor(survey: Survey | undefined, map: Shown) {
     const group = map.groups.find((g) => g.id === id);
     const traits = group && !group.withheld ? [...group.characteristic].sort((a, b) => b.z - a.z).slice(0, 2) : [];
     if (traits.length === 0) return `${mt('group')} ${id + 1}`;
-    const text = traits.map((t) => traitPhrase(t, numbers.get(t.question))).join(mt('and'));
+    const text = traitsPhrase(traits, (q) => numbers.get(q));
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
   return {
