@@ -4,9 +4,8 @@ import type { Clock } from '../core/ids';
 import type { AppConfig } from './config';
 import type { Services } from './context';
 import { errorResponse, readBody } from './http';
-import { LiveHub } from './live';
 import { rateLimit } from './rate-limit';
-import { ResultsService } from './results';
+import { ReadModel } from './read-model';
 import { analysisRoutes } from './routes/analysis';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
@@ -29,9 +28,8 @@ export type AppDeps = { store: Store; clock: Clock; config: AppConfig };
  * same app in-process with `app.request`.
  */
 export function createApp({ store, clock, config }: AppDeps): Hono {
-  const results = new ResultsService(store, clock);
-  const live = new LiveHub(store, results, clock, config.liveIntervalMs, config.log);
-  const services: Services = { store, clock, config, results, live };
+  const readModel = new ReadModel(store, clock, { liveIntervalMs: config.liveIntervalMs, log: config.log });
+  const services: Services = { store, clock, config, readModel };
   const app = new Hono();
 
   app.onError((error, c) => errorResponse(c, error, config.log));

@@ -17,6 +17,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   too_many_requests: 429,
   quota_exceeded: 507,
   storage_failed: 503,
+  storage_full: 507,
+  unavailable: 503,
   network: 502,
   server: 500,
   internal: 500,

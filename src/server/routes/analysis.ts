@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors';
-import type { MapOptions } from '../analysis';
-import { AnalysisService, DEFAULT_SEED } from '../analysis';
+import { DEFAULT_SEED } from '../read-model/map-cache';
+import type { MapOptions } from '../read-model/map-compute';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { isOrganiser } from '../auth';
@@ -25,8 +25,7 @@ function optionsOf(c: Context, organiser: boolean): MapOptions {
 }
 
 /** The opinion map: consensus, division, opinion groups and declared × found (issue 7). */
-export function analysisRoutes({ store, config }: Services): Hono {
-  const maps = new AnalysisService(store);
+export function analysisRoutes({ store, config, readModel }: Services): Hono {
   const app = new Hono();
 
   app.get('/surveys/:id/analysis', async (c) => {
@@ -34,7 +33,7 @@ export function analysisRoutes({ store, config }: Services): Hono {
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
     checkAccess(c, survey, config.adminToken);
-    const { body, etag } = await maps.map(survey, filtersOf(c), optionsOf(c, isOrganiser(c, config.adminToken)));
+    const { body, etag } = await readModel.maps.map(survey, filtersOf(c), optionsOf(c, isOrganiser(c, config.adminToken)));
     c.header('ETag', etag);
     c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
