@@ -113,6 +113,12 @@ describe('managing a survey (Korean UI in an English browser)', () => {
     await page.getByRole('button', { name: '정말 삭제' }).click();
     await expect.poll(() => page.locator('#delete-title ~ [role=status]').textContent()).toBe(`삭제했습니다: ${single.id}`);
     expect((await organiserFetch(server.url, `/surveys/sovereign-ai/responses/${single.id}`, { method: 'DELETE' })).status).toBe(404);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => waveRow('rehearsal').getByTestId('wave-state').textContent()).toBe('In progress');
+    expect(await waveRow('rehearsal').textContent()).toContain('1 Jun 2025, 08:00');
+    await expectAccessible(page, 'manage (en)');
+    await page.getByRole('button', { name: '한국어' }).click();
   });
 
   it('imports a field device’s backup file and reports stored, duplicate and rejected', async () => {
@@ -151,6 +157,10 @@ describe('managing a survey (Korean UI in an English browser)', () => {
     await page.getByRole('button', { name: '올리기' }).click();
     await expect.poll(() => page.locator('.org-issues code').allTextContents()).toContain('sections[0].questions[0].id');
     await expectAccessible(page, 'add survey with errors');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.org-file').first().textContent()).toBe('Choose a fileNo file chosen');
+    await expectAccessible(page, 'add survey (en)');
+    await page.getByRole('button', { name: '한국어' }).click();
 
     definition.sections[0]!.questions[0]!.id = 'group';
     await area.fill(JSON.stringify(definition, null, 2));

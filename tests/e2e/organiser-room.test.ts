@@ -211,6 +211,19 @@ describe('the live room', () => {
     await expect.poll(() => page.locator('.org-comment .org-note').first().textContent()).toContain('둘째 날');
     await expectAccessible(page, 'comments (ko)');
   });
+
+  it('keeps the changed results screens accessible in Korean, dates and figures in Korean too', async () => {
+    await page.goto(`${server.url}/organiser/results?survey=sovereign-ai&wave=day-2`);
+    const card = page.locator('section.org-question').filter({ has: page.locator('#r-p-general-service') });
+    await expect.poll(() => card.locator('figcaption').textContent()).toContain('신뢰구간은 척도 범위(1–5) 안으로 잘라 표시했습니다');
+    await expectAccessible(page, 'results (ko)');
+    await screenshot(card, 'likert-clamped-ko');
+    for (const view of ['trend', 'groups']) {
+      await page.goto(`${server.url}/organiser/results?survey=sovereign-ai&view=${view}`);
+      await page.locator('.org-question .org-figure').first().waitFor();
+      await expectAccessible(page, `results ${view} (ko)`);
+    }
+  });
 });
 
 describe('a server that only this machine can reach', () => {
@@ -218,6 +231,10 @@ describe('a server that only this machine can reach', () => {
     const local = await startServer({ env: { HOST: '127.0.0.1', PUBLIC_URL: '' } });
     try {
       const view = await context.newPage();
+      await view.goto(`${local.url}/organiser/surveys`);
+      await view.getByRole('heading', { name: '주최자 로그인' }).waitFor();
+      await expectAccessible(view, 'sign-in (ko)');
+      await screenshot(view, 'signin-ko', false);
       await signIn(view, local.url, undefined, '/organiser/projector?survey=sovereign-ai');
       await view.locator('.org-proj-qr').waitFor();
       expect(await view.getByTestId('join-address').textContent()).toContain('이 컴퓨터에서만 열리는 주소');

@@ -3,6 +3,7 @@ import { clampInterval, type Interval } from '../../core/interval';
 import { allQuestions, type Survey } from '../../core/survey';
 import { locale, tx } from '../i18n';
 import { ot, type OrganiserStringKey } from './strings';
+import type { WaveRow } from './types';
 
 const numberFormat = () => new Intl.NumberFormat(locale() === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 1 });
 
@@ -75,3 +76,9 @@ export const countText = (count: number | null) => (count === null ? ot('fewerTh
  * withheld segment is not always one of fewer than 5.
  */
 export const segmentCount = (count: number | null) => (count === null ? ot('withheld') : String(count));
+
+/** A wave's name in the UI language: its label when registered with one, else its slug. */
+export function waveName(waves: WaveRow[], slug: string): string {
+  const label = waves.find((w) => w.slug === slug)?.label;
+  return label ? tx(label) : slug;
+}

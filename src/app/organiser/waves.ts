@@ -1,4 +1,3 @@
-import { tx } from '../i18n';
 import type { WaveRow } from './types';
 
 /** Where a wave stands: not started yet, taking responses, or closed. */
@@ -20,10 +19,4 @@ export function currentWave(waves: WaveRow[], now: number): WaveRow | undefined 
   return waves
     .filter((w) => w.registered && waveState(w, now) === 'open')
     .sort((a, b) => (b.startsAt ?? '').localeCompare(a.startsAt ?? ''))[0];
-}
-
-/** A wave's name in the UI language: its label when registered with one, else its slug. */
-export function waveName(waves: WaveRow[], slug: string): string {
-  const label = waves.find((w) => w.slug === slug)?.label;
-  return label ? tx(label) : slug;
 }

@@ -8,7 +8,7 @@ import { orgHref, surveyIdParam } from '../paths';
 import { api } from '../state';
 import { ot } from '../strings';
 import type { Overview } from '../types';
-import { waveName } from '../waves';
+import { waveName } from '../format';
 import { DeleteResponse } from './DeleteResponse';
 import { DeleteTestWave } from './DeleteTestWave';
 import { JoinPanel } from './JoinPanel';

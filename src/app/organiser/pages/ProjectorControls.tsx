@@ -1,9 +1,10 @@
 import { For, Show, createSignal, onCleanup } from 'solid-js';
+import { waveName } from '../format';
 import { JoinAddressNote } from '../JoinInfo';
 import type { JoinAddress } from '../join';
 import { ot, type OrganiserStringKey } from '../strings';
 import type { WaveRow } from '../types';
-import { waveName, waveState, type WaveState } from '../waves';
+import { waveState, type WaveState } from '../waves';
 
 /** The projector's `wave` for every wave: `_` cannot occur in a wave's slug. */
 export const ALL_WAVES = '_all';

@@ -9,7 +9,7 @@ import { PageError } from '../PageError';
 import { orgHref, type OrganiserPage } from '../paths';
 import { ot } from '../strings';
 import type { Overview } from '../types';
-import { waveName } from '../waves';
+import { waveName } from '../format';
 
 const href = (page: OrganiserPage, id: string, version?: number) => orgHref(page, { survey: id, version });
 

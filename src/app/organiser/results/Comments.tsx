@@ -7,7 +7,7 @@ import { channelName, dateTime, groupName } from '../format';
 import { api } from '../state';
 import { ot } from '../strings';
 import type { Comment, Overview } from '../types';
-import { waveName } from '../waves';
+import { waveName } from '../format';
 import { readPage } from './comment-pager';
 import type { ResultsQuery } from './query';
 
