@@ -4,7 +4,7 @@ import { questionNumbers } from '../../src/core/questions';
 import { sovereignAiSurvey } from '../../src/core/surveys';
 import { expectAccessible, launch } from './browser';
 import { decodeQr, makeResponse, organiserFetch, postResponses, screenshot, signIn } from './organiser/helpers';
-import { startServer, type TestServer } from './server';
+import { TEST_TOKEN, startServer, type TestServer } from './server';
 
 const HOUR = 3_600_000;
 const NUMBERS = questionNumbers(sovereignAiSurvey);
@@ -231,11 +231,13 @@ describe('a server that only this machine can reach', () => {
     const local = await startServer({ env: { HOST: '127.0.0.1', PUBLIC_URL: '' } });
     try {
       const view = await context.newPage();
-      await view.goto(`${local.url}/organiser/surveys`);
+      // One page load only: a second one while the service worker installs can be cut short.
+      await view.goto(`${local.url}/organiser/projector?survey=sovereign-ai`);
       await view.getByRole('heading', { name: '주최자 로그인' }).waitFor();
       await expectAccessible(view, 'sign-in (ko)');
       await screenshot(view, 'signin-ko', false);
-      await signIn(view, local.url, undefined, '/organiser/projector?survey=sovereign-ai');
+      await view.getByLabel('주최자 토큰').fill(TEST_TOKEN);
+      await view.getByRole('button', { name: '로그인' }).click();
       await view.locator('.org-proj-qr').waitFor();
       expect(await view.getByTestId('join-address').textContent()).toContain('이 컴퓨터에서만 열리는 주소');
       expect(await view.getByTestId('loopback-warning').textContent()).toContain('참석자의 휴대폰은 이 주소를 열 수 없습니다');
