@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { questionNumbers } from '../../src/core/questions';
+import { questionNumbers } from '../../src/core/numbering';
 import { sovereignAiSurvey } from '../../src/core/surveys';
 import { expectAccessible, launch } from './browser';
 import { decodeQr, makeResponse, organiserFetch, postResponses, screenshot, signIn } from './organiser/helpers';

@@ -3,9 +3,9 @@ import type { Axis, AxisPosition } from '../../../core/analysis';
 import type { Names } from './names';
 import { mt } from './strings';
 
-type Numbers = (question: string) => number | undefined;
+type Numbers = (question: string) => string | undefined;
 
-const list = (positions: AxisPosition[], number: Numbers) => positions.map((p) => mt('qNumber').replace('{n}', String(number(p.question) ?? p.question))).join(', ');
+const list = (positions: AxisPosition[], number: Numbers) => positions.map((p) => mt('qNumber').replace('{n}', number(p.question) ?? p.question)).join(', ');
 
 /**
  * The positions each axis stands for, written at its ends on the map ("Q3, Q5 →"): a

@@ -70,7 +70,7 @@ function Hull(props: { map: Shown; group: number; scale: Scale }) {
  * and its number, and at each axis's ends the positions it stands for. An image with a
  * spoken summary; the figures and the axes' meaning are in the lists below.
  */
-export function Scatter(props: { map: Shown; label: string; axes: [Axis, Axis]; number: (question: string) => number | undefined }) {
+export function Scatter(props: { map: Shown; label: string; axes: [Axis, Axis]; number: (question: string) => string | undefined }) {
   const extent = () => {
     const d = props.map.density;
     return d ? d.extent : extentOf(props.map.points.map((p): [number, number] => [p[0], p[1]]));

@@ -1,6 +1,6 @@
 import type { Characteristic } from '../../../core/analysis';
 import type { OpinionMap } from '../../../core/opinion-map';
-import { questionNumbers } from '../../../core/questions';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Survey } from '../../../core/survey';
 import { tx } from '../../i18n';
 import { groupName } from '../format';
@@ -25,9 +25,9 @@ export function strength(z: number): string {
  * "agrees more with Q3 and Q5, disagrees more with Q1" for a group's strongest traits,
  * each position by its number as respondents see it, one phrase per side.
  */
-function traitsPhrase(traits: Characteristic[], number: (question: string) => number | undefined): string {
+function traitsPhrase(traits: Characteristic[], number: (question: string) => string | undefined): string {
   const sides = (['agree', 'disagree'] as const).flatMap((type) => {
-    const on = traits.filter((t) => t.type === type).map((t) => mt('qNumber').replace('{n}', String(number(t.question) ?? t.question)));
+    const on = traits.filter((t) => t.type === type).map((t) => mt('qNumber').replace('{n}', number(t.question) ?? t.question));
     return on.length ? [mt(type === 'agree' ? 'agreesMoreWith' : 'disagreesMoreWith').replace('{q}', on.join(mt('listJoin')))] : [];
   });
   return sides.join(mt('and'));

@@ -1,6 +1,6 @@
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, createResource, createSignal } from 'solid-js';
 import type { AnswerValue, Answers } from '../../../core/response';
-import { questionNumbers } from '../../../core/questions';
+import { allQuestions } from '../../../core/survey';
 import { isVisible } from '../../../core/visibility';
 import { QuestionField } from '../../components/questions/QuestionField';
 import { locale, tx } from '../../i18n';
@@ -26,8 +26,7 @@ export function PreviewPage() {
       else next[id] = value;
       return next;
     });
-  // The respondent's numbering: every question in survey order, so a shown condition shifts nothing.
-  const numbers = createMemo(() => questionNumbers(ready(survey) ?? { sections: [] }));
+  const numberOf = (id: string) => allQuestions(ready(survey)!).filter((q) => isVisible(q, answers())).findIndex((q) => q.id === id) + 1;
   return (
     <div class="organiser-page org-preview" lang={locale()}>
       <p class="org-crumbs">
@@ -53,7 +52,7 @@ export function PreviewPage() {
                 <section class="org-preview-section" aria-label={tx(section.title)}>
                   <h2 class="section-title">{tx(section.title)}</h2>
                   <For each={section.questions.filter((q) => isVisible(q, answers()))}>
-                    {(q) => <QuestionField question={q} number={numbers().get(q.id)!} value={answers()[q.id]} error={undefined} onChange={(v) => set(q.id, v)} />}
+                    {(q) => <QuestionField question={q} number={numberOf(q.id)} value={answers()[q.id]} error={undefined} onChange={(v) => set(q.id, v)} />}
                   </For>
                 </section>
               )}

@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
-import { questionNumbers } from '../../../core/questions';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions } from '../../../core/survey';
 import { locale, tx } from '../../i18n';
 import { currentUrl, navigate } from '../../router';
@@ -97,7 +97,7 @@ export function ProjectorPage() {
           {(s) => (
             <For each={shown()}>
               {(question) => (
-                <QuestionCard question={question} number={numbers().get(question.id) ?? 0}>
+                <QuestionCard question={question} number={numbers().get(question.id) ?? ''}>
                   <SegmentQuestion question={question} segment={s().overall} />
                 </QuestionCard>
               )}

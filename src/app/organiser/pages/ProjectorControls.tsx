@@ -23,7 +23,7 @@ type Props = {
   index: number;
   total: number;
   /** The shown question's number, as respondents see it. */
-  number: number | undefined;
+  number: string | undefined;
   onStep: (by: number) => void;
 };
 

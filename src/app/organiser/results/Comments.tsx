@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
-import { questionNumbers } from '../../../core/questions';
+import { questionNumbers } from '../../../core/numbering';
 import type { Survey } from '../../../core/survey';
 import { loadCached, ready } from '../cache';
 import { ConfirmButton } from '../ConfirmButton';
@@ -16,7 +16,7 @@ const PAGE = 20;
 type Props = { survey: Survey; overview: Overview; query: ResultsQuery; refresh: unknown };
 
 /** One comment as text (never markup: a comment holding HTML shows that HTML as characters), what it came with, and moderation. */
-function CommentItem(props: { comment: Comment; survey: Survey; overview: Overview; number: number | undefined; onChange: () => void }) {
+function CommentItem(props: { comment: Comment; survey: Survey; overview: Overview; number: string | undefined; onChange: () => void }) {
   const c = () => props.comment;
   const hide = () => api.setCommentHidden(props.survey.id, c(), !c().hidden).then(props.onChange);
   return (

@@ -1,6 +1,6 @@
 import { For, createSignal } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
-import { questionNumbers } from '../../../core/questions';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Survey } from '../../../core/survey';
 import { groupName, segmentCount } from '../format';
 import { ot } from '../strings';

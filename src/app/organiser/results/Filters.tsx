@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { questionNumbers } from '../../../core/questions';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Survey } from '../../../core/survey';
 import { CHANNELS } from '../../../core/vocabulary';
 import { tx } from '../../i18n';

@@ -1,5 +1,5 @@
 import { For, Match, Show, Switch, createMemo } from 'solid-js';
-import { questionNumbers } from '../../../core/questions';
+import { questionNumbers } from '../../../core/numbering';
 import type { ResultsSnapshot, Segment } from '../../../core/results';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { Link } from '../../router';

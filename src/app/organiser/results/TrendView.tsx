@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
-import { questionNumbers } from '../../../core/questions';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { TrendChart, type TrendPoint } from '../charts/Trend';
 import { tx } from '../../i18n';
