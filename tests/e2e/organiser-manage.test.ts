@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch } from './browser';
-import { decodeQr, makeResponse, organiserFetch, postResponses, screenshot, signIn } from './organiser/helpers';
+import { decodeQr, eventually, makeResponse, organiserFetch, postResponses, screenshot, signIn } from './organiser/helpers';
 import { startServer, type TestServer } from './server';
 
 let browser: Browser;
@@ -47,26 +47,26 @@ describe('managing a survey (Korean UI in an English browser)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     await page.getByLabel('시작 날짜').fill('2025-13-40');
     await page.getByRole('button', { name: '등록', exact: true }).click();
-    await expect.poll(() => fieldError('wave-label-ko').textContent()).toContain('이름을 입력하세요');
+    await eventually(() => fieldError('wave-label-ko').textContent()).toContain('이름을 입력하세요');
     expect(await fieldError('wave-label-en').textContent()).toContain('이름을 입력하세요');
     expect(await fieldError('wave-slug').textContent()).toBe('영문 소문자, 숫자, 하이픈(-)만 쓸 수 있습니다 (1~64자).');
     expect(await fieldError('wave-date').textContent()).toBe('날짜를 2025-06-02처럼 연-월-일로 입력하세요.');
     expect(await page.getByLabel('이름 (한국어)').getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('wave-label-ko');
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('wave-label-ko');
     await expectAccessible(page, 'wave form with errors');
 
     await page.getByLabel('시작 날짜').fill('2025-06-02');
     await page.getByLabel('시작 시각 (24시간)').fill('09:30');
-    await expect.poll(() => page.getByTestId('wave-start').textContent()).toBe('시작: 2025년 6월 2일 월요일 오전 9:30 (이 기기의 시간대)');
+    await eventually(() => page.getByTestId('wave-start').textContent()).toBe('시작: 2025년 6월 2일 월요일 오전 9:30 (이 기기의 시간대)');
     await register({ ko: '둘째 날 오전', en: 'Day two, morning', slug: 'day-2-am', date: '2025-06-02', time: '09:30', onePerDevice: true });
 
-    await expect.poll(() => page.getByTestId('join-code').count()).toBe(1);
+    await eventually(() => page.getByTestId('join-code').count()).toBe(1);
     const code = await page.getByTestId('join-code').textContent();
     const link = `${server.url}/j/${code}`;
-    await expect.poll(() => page.locator('[data-testid=join-link]').getAttribute('href')).toBe(link);
+    await eventually(() => page.locator('[data-testid=join-link]').getAttribute('href')).toBe(link);
     expect(await decodeQr(page.locator('.org-join .org-qr'))).toBe(link);
     expect(await page.locator('.org-join').getByTestId('loopback-warning').isVisible()).toBe(true);
-    await expect.poll(() => waveRow('day-2-am').textContent()).toContain('둘째 날 오전');
+    await eventually(() => waveRow('day-2-am').textContent()).toContain('둘째 날 오전');
     expect(await waveRow('day-2-am').textContent()).toContain('2025. 6. 2. 오전 9:30');
     expect(await waveRow('day-2-am').getByTestId('wave-state').textContent()).toBe('진행 중');
     expect(await waveRow('day-2-am').getByRole('button', { name: '이 웨이브의 응답 삭제' }).count()).toBe(0);
@@ -76,11 +76,11 @@ describe('managing a survey (Korean UI in an English browser)', () => {
     expect(waves).toEqual([expect.objectContaining({ slug: 'day-2-am', label: { ko: '둘째 날 오전', en: 'Day two, morning' }, oneResponsePerDevice: true, channel: 'conference', test: false, code })]);
 
     await register({ ko: '다음 해', en: 'Next year', slug: 'next-year', date: `${new Date().getFullYear() + 1}-01-15`, time: '10:00' });
-    await expect.poll(() => waveRow('next-year').getByTestId('wave-state').textContent()).toBe('시작 전');
+    await eventually(() => waveRow('next-year').getByTestId('wave-state').textContent()).toBe('시작 전');
 
     await waveRow('day-2-am').getByRole('button', { name: '마감', exact: true }).click();
     await waveRow('day-2-am').getByRole('button', { name: '정말 마감' }).click();
-    await expect.poll(() => waveRow('day-2-am').getByTestId('wave-state').textContent()).toMatch(/^마감됨 · /);
+    await eventually(() => waveRow('day-2-am').getByTestId('wave-state').textContent()).toMatch(/^마감됨 · /);
     expect(await waveRow('day-2-am').getByRole('button', { name: /마감/ }).count()).toBe(0);
     const late = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ responses: [makeResponse({ group: 'defense', wave: 'day-2-am' })] }) });
     expect(((await late.json()) as { results: { error?: { code: string } }[] }).results[0]!.error?.code).toBe('closed');
@@ -90,32 +90,32 @@ describe('managing a survey (Korean UI in an English browser)', () => {
     const single = makeResponse({ group: 'culture' });
     await postResponses(server.url, [makeResponse({ group: 'defense', wave: 'rehearsal' }), makeResponse({ group: 'public', wave: 'rehearsal' }), single]);
     await manage();
-    await expect.poll(() => waveRow('rehearsal').getByTestId('wave-count').textContent()).toBe('2');
+    await eventually(() => waveRow('rehearsal').getByTestId('wave-count').textContent()).toBe('2');
     expect(await waveRow('rehearsal').getByRole('button', { name: '이 웨이브의 응답 삭제' }).count()).toBe(0);
     expect((await organiserFetch(server.url, '/surveys/sovereign-ai/waves/rehearsal/responses', { method: 'DELETE' })).status).toBe(409);
 
     await register({ ko: '리허설', en: 'Rehearsal', slug: 'rehearsal', date: '2025-06-01', time: '08:00', test: true });
     await waveRow('rehearsal').getByRole('button', { name: '이 웨이브의 응답 삭제' }).click();
     const confirm = page.getByLabel('확인을 위해 이 웨이브의 링크용 이름을 입력하세요: rehearsal');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('delete-wave-slug');
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('delete-wave-slug');
     await confirm.fill('rehearsa');
     await page.locator('.org-delete-wave').getByRole('button', { name: '응답 삭제' }).click();
-    await expect.poll(() => fieldError('delete-wave-slug').textContent()).toBe('입력한 이름이 웨이브의 링크용 이름과 다릅니다.');
+    await eventually(() => fieldError('delete-wave-slug').textContent()).toBe('입력한 이름이 웨이브의 링크용 이름과 다릅니다.');
     expect(((await (await organiserFetch(server.url, '/surveys/sovereign-ai/overview')).json()) as { total: number }).total).toBe(3);
     await expectAccessible(page, 'delete a test wave');
     await confirm.fill('rehearsal');
     await page.locator('.org-delete-wave').getByRole('button', { name: '응답 삭제' }).click();
-    await expect.poll(() => page.locator('.org-delete-wave [role=status]').textContent()).toBe('삭제한 응답 수: 2');
-    await expect.poll(async () => ((await (await organiserFetch(server.url, '/surveys/sovereign-ai/overview')).json()) as { total: number }).total).toBe(1);
+    await eventually(() => page.locator('.org-delete-wave [role=status]').textContent()).toBe('삭제한 응답 수: 2');
+    await eventually(async () => ((await (await organiserFetch(server.url, '/surveys/sovereign-ai/overview')).json()) as { total: number }).total).toBe(1);
 
     await page.locator('#delete-id').fill(String(single.id));
     await page.locator('#delete-title ~ .org-confirm').getByRole('button', { name: '응답 삭제' }).click();
     await page.getByRole('button', { name: '정말 삭제' }).click();
-    await expect.poll(() => page.locator('#delete-title ~ [role=status]').textContent()).toBe(`삭제했습니다: ${single.id}`);
+    await eventually(() => page.locator('#delete-title ~ [role=status]').textContent()).toBe(`삭제했습니다: ${single.id}`);
     expect((await organiserFetch(server.url, `/surveys/sovereign-ai/responses/${single.id}`, { method: 'DELETE' })).status).toBe(404);
 
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => waveRow('rehearsal').getByTestId('wave-state').textContent()).toBe('In progress');
+    await eventually(() => waveRow('rehearsal').getByTestId('wave-state').textContent()).toBe('In progress');
     expect(await waveRow('rehearsal').textContent()).toContain('1 Jun 2025, 08:00');
     await expectAccessible(page, 'manage (en)');
     await page.getByRole('button', { name: '한국어' }).click();
@@ -132,7 +132,7 @@ describe('managing a survey (Korean UI in an English browser)', () => {
     expect(await picker.textContent()).toBe('파일 선택선택한 파일 없음');
     expect((await page.locator('#import-file').boundingBox())!.width).toBeLessThanOrEqual(1);
     await page.locator('#import-file').setInputFiles({ name: 'stance-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-    await expect.poll(() => picker.locator('.org-file-name').textContent()).toBe('stance-backup.json');
+    await eventually(() => picker.locator('.org-file-name').textContent()).toBe('stance-backup.json');
     await page.getByRole('button', { name: '현장 기기 백업 가져오기' }).click();
     const summary = page.locator('[data-testid=import-summary]');
     await summary.waitFor();
@@ -145,20 +145,20 @@ describe('managing a survey (Korean UI in an English browser)', () => {
   it('adds a new version from JSON, with errors that point at the JSON path, choosing private results', async () => {
     await page.goto(`${server.url}/organiser/new?from=sovereign-ai`);
     const area = page.locator('#survey-json');
-    await expect.poll(async () => (JSON.parse((await area.inputValue()) || '{}') as { version?: number }).version).toBe(2);
+    await eventually(async () => (JSON.parse((await area.inputValue()) || '{}') as { version?: number }).version).toBe(2);
     const definition = JSON.parse(await area.inputValue()) as { sections: { questions: { id: string }[] }[] };
 
     await area.fill('{ "id": "sovereign-ai", }');
     await page.getByRole('button', { name: '올리기' }).click();
-    await expect.poll(() => page.locator('.org-outcome').textContent()).toMatch(/JSON 문법 오류: .*줄 1, 열 \d+/);
+    await eventually(() => page.locator('.org-outcome').textContent()).toMatch(/JSON 문법 오류: .*줄 1, 열 \d+/);
 
     definition.sections[0]!.questions[0]!.id = 'Not A Slug';
     await area.fill(JSON.stringify(definition, null, 2));
     await page.getByRole('button', { name: '올리기' }).click();
-    await expect.poll(() => page.locator('.org-issues code').allTextContents()).toContain('sections[0].questions[0].id');
+    await eventually(() => page.locator('.org-issues code').allTextContents()).toContain('sections[0].questions[0].id');
     await expectAccessible(page, 'add survey with errors');
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.locator('.org-file').first().textContent()).toBe('Choose a fileNo file chosen');
+    await eventually(() => page.locator('.org-file').first().textContent()).toBe('Choose a fileNo file chosen');
     await expectAccessible(page, 'add survey (en)');
     await page.getByRole('button', { name: '한국어' }).click();
 
@@ -166,7 +166,7 @@ describe('managing a survey (Korean UI in an English browser)', () => {
     await area.fill(JSON.stringify(definition, null, 2));
     await page.getByRole('radio', { name: '결과 비공개 (주최자만)' }).check();
     await page.getByRole('button', { name: '올리기' }).click();
-    await expect.poll(() => page.locator('.org-ok').textContent()).toContain('sovereign-ai v2');
+    await eventually(() => page.locator('.org-ok').textContent()).toContain('sovereign-ai v2');
     const latest = (await (await fetch(`${server.url}/api/v1/surveys/sovereign-ai`)).json()) as { version: number; resultsPublic: boolean };
     expect(latest).toMatchObject({ version: 2, resultsPublic: false });
   });

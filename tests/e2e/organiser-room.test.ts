@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionNumbers } from '../../src/core/numbering';
 import { sovereignAiSurvey } from '../../src/core/surveys';
 import { expectAccessible, launch } from './browser';
-import { decodeQr, makeResponse, organiserFetch, postResponses, screenshot, signIn } from './organiser/helpers';
+import { decodeQr, eventually, makeResponse, organiserFetch, postResponses, screenshot, signIn } from './organiser/helpers';
 import { TEST_TOKEN, startServer, type TestServer } from './server';
 
 const HOUR = 3_600_000;
@@ -85,7 +85,7 @@ describe('the live room', () => {
     const joinUrl = `${overview.publicUrl}/j/${codes['day-2']}`;
 
     await signIn(page, server.url, undefined, '/organiser/projector?survey=sovereign-ai');
-    await expect.poll(() => page.locator('[data-testid=projector-count]').textContent()).toBe('5');
+    await eventually(() => page.locator('[data-testid=projector-count]').textContent()).toBe('5');
     expect(await page.getByLabel('웨이브').inputValue()).toBe('day-2');
     expect(await decodeQr(page.locator('.org-proj-qr'))).toBe(joinUrl);
     expect(await page.getByTestId('join-code').textContent()).toBe(codes['day-2']);
@@ -95,11 +95,11 @@ describe('the live room', () => {
     await expectAccessible(page, 'projector (ko)');
 
     await page.getByRole('button', { name: '전체 화면' }).click();
-    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.classList.contains('org-projector') ?? false)).toBe(true);
+    await eventually(() => page.evaluate(() => document.fullscreenElement?.classList.contains('org-projector') ?? false)).toBe(true);
     expect(await page.locator('.org-proj-controls').isVisible()).toBe(false);
     for (const [from, to] of [[0, 'group'], [2, 'p-general-service']] as const) {
       for (let i = 0; i < from; i++) await page.keyboard.press('ArrowRight');
-      await expect.poll(() => page.locator('.org-question h2').textContent()).toMatch(new RegExp(`^${NUMBERS.get(to)}\\. `));
+      await eventually(() => page.locator('.org-question h2').textContent()).toMatch(new RegExp(`^${NUMBERS.get(to)}\\. `));
       const smallest = await smallestText('.org-proj-strip, .org-proj-stage');
       expect(smallest.size, smallest.where).toBeGreaterThanOrEqual(28);
       expect(await fontSize('.org-question h2')).toBeGreaterThanOrEqual(40);
@@ -111,10 +111,10 @@ describe('the live room', () => {
     expect(await decodeQr(page.locator('.org-proj-qr'))).toBe(joinUrl);
     expect((await unbrokenPieces()).every(([, lines]) => lines === 1)).toBe(true);
     await page.evaluate(() => document.exitFullscreen());
-    await expect.poll(() => page.locator('.org-proj-controls').isVisible()).toBe(true);
+    await eventually(() => page.locator('.org-proj-controls').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.getByTestId('join-address').textContent()).toContain("(this computer's network address)");
+    await eventually(() => page.getByTestId('join-address').textContent()).toContain("(this computer's network address)");
     expect(await page.locator('.org-proj-scan').textContent()).toBe('Scan to join');
     expect((await smallestText('.org-proj-strip, .org-proj-stage')).size).toBeGreaterThanOrEqual(28);
     await expectAccessible(page, 'projector (en)');
@@ -141,7 +141,7 @@ describe('the live room', () => {
     await early.clock.setFixedTime(started - 1.5 * HOUR);
     const view = await early.newPage();
     await signIn(view, server.url, undefined, '/organiser/projector?survey=sovereign-ai');
-    await expect.poll(() => view.locator('[data-testid=projector-count]').textContent()).toBe('27');
+    await eventually(() => view.locator('[data-testid=projector-count]').textContent()).toBe('27');
     expect(await view.getByLabel('Wave').inputValue()).toBe('_all');
     const options = await view.getByLabel('Wave').locator('option').allTextContents();
     expect(options).toEqual(['All waves', 'Day one · Closed', 'Day two · Not started', 'Day three · Not started']);
@@ -176,46 +176,46 @@ describe('the live room', () => {
     const other = page.locator('section.org-question').filter({ has: page.locator('#r-group-other') });
     expect((await other.locator('p').allTextContents()).map((t) => t.trim())).toEqual(['No answers yet.']);
     const comment = page.locator('section.org-question').filter({ has: page.locator('#r-comment') });
-    await expect.poll(() => comment.textContent()).toContain('Answered: 25');
+    await eventually(() => comment.textContent()).toContain('Answered: 25');
     await comment.getByRole('link', { name: 'Read the answers to this question' }).click();
-    await expect.poll(() => page.getByLabel('Question').inputValue()).toBe('comment');
-    await expect.poll(() => page.locator('.org-comment').count()).toBe(20);
+    await eventually(() => page.getByLabel('Question').inputValue()).toBe('comment');
+    await eventually(() => page.locator('.org-comment').count()).toBe(20);
   });
 
   it('pages the comments 20 at a time and filters them by wave, group, question and hidden, naming each wave by its label', async () => {
     await page.goto(`${server.url}/organiser/results?survey=sovereign-ai&view=comments`);
-    await expect.poll(() => page.locator('.org-comment').count()).toBe(20);
+    await eventually(() => page.locator('.org-comment').count()).toBe(20);
     expect(await page.getByRole('status').filter({ hasText: 'Comments 1–20' }).count()).toBe(1);
     expect(await page.locator('.org-comment .org-note').first().textContent()).toMatch(/Question \d+ · .+ · Day (one|two) · Web · /);
     expect(await page.locator('.org-comments').textContent()).not.toContain('day-1');
     await expectAccessible(page, 'comments');
     await screenshot(page, 'comments-en');
     await page.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(() => page.locator('.org-comment').count()).toBe(5);
+    await eventually(() => page.locator('.org-comment').count()).toBe(5);
     expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
 
     await page.getByLabel('Stakeholder group').selectOption({ label: 'Content and cultural industries' });
-    await expect.poll(() => page.locator('.org-comment').count()).toBe(11);
+    await eventually(() => page.locator('.org-comment').count()).toBe(11);
     expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
     await page.getByLabel('Wave').selectOption('day-2');
-    await expect.poll(() => page.getByTestId('comments-empty').textContent()).toBe('No comments.');
+    await eventually(() => page.getByTestId('comments-empty').textContent()).toBe('No comments.');
     await page.getByLabel('Stakeholder group').selectOption('');
-    await expect.poll(() => page.locator('.org-comment').count()).toBe(3);
+    await eventually(() => page.locator('.org-comment').count()).toBe(3);
     await page.locator('.org-comment').filter({ hasText: 'Day two comment 2' }).getByRole('button', { name: 'Hide' }).click();
     await page.getByLabel('Hidden or shown').selectOption('hidden');
-    await expect.poll(() => page.locator('.org-comment-text').allTextContents()).toEqual(['Day two comment 2']);
+    await eventually(() => page.locator('.org-comment-text').allTextContents()).toEqual(['Day two comment 2']);
     await page.getByLabel('Hidden or shown').selectOption('visible');
-    await expect.poll(() => page.locator('.org-comment').count()).toBe(2);
+    await eventually(() => page.locator('.org-comment').count()).toBe(2);
 
     await page.getByRole('button', { name: '한국어' }).click();
-    await expect.poll(() => page.locator('.org-comment .org-note').first().textContent()).toContain('둘째 날');
+    await eventually(() => page.locator('.org-comment .org-note').first().textContent()).toContain('둘째 날');
     await expectAccessible(page, 'comments (ko)');
   });
 
   it('keeps the changed results screens accessible in Korean, dates and figures in Korean too', async () => {
     await page.goto(`${server.url}/organiser/results?survey=sovereign-ai&wave=day-2`);
     const card = page.locator('section.org-question').filter({ has: page.locator('#r-p-general-service') });
-    await expect.poll(() => card.locator('figcaption').textContent()).toContain('신뢰구간은 척도 범위(1–5) 안으로 잘라 표시했습니다');
+    await eventually(() => card.locator('figcaption').textContent()).toContain('신뢰구간은 척도 범위(1–5) 안으로 잘라 표시했습니다');
     await expectAccessible(page, 'results (ko)');
     await screenshot(card, 'likert-clamped-ko');
     for (const view of ['trend', 'groups']) {

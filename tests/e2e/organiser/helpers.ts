@@ -36,6 +36,12 @@ export function makeResponse(spec: ResponseSpec): Record<string, unknown> {
   };
 }
 
+/**
+ * `expect.poll` with room to wait: on a machine shared with other test runs a page's
+ * first live figures can take several seconds, past the default one.
+ */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+
 /** Posts responses straight to the API, as the sync engine would; fails unless every one is stored. */
 export async function postResponses(baseUrl: string, responses: Record<string, unknown>[]): Promise<void> {
   const res = await fetch(`${baseUrl}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ responses }) });

@@ -6,6 +6,7 @@ import { FormField, describedBy } from '../FormField';
 import { Problems, serverIssues, type Issue } from '../Problems';
 import { api } from '../state';
 import { ot } from '../strings';
+import type { NewWave } from '../types';
 import { mg } from './strings';
 import { localInstant, localParts, parseDate, parseTime } from './when';
 
@@ -23,81 +24,47 @@ function check(text: (name: Field) => string): Errors {
   return errors;
 }
 
-/**
- * Registers a wave: its label in both languages, the slug that goes in the link, its
- * start (typed as date and time and read back in words, since the browser's own date
- * picker speaks the browser's language), its channel, the one-per-device rule and
- * whether it is a test.
- */
-export function WaveForm(props: { surveyId: string; onRegistered: (slug: string) => void }) {
-  const now = localParts(new Date());
-  const [date, setDate] = createSignal(now.date);
-  const [time, setTime] = createSignal(now.time);
-  const [errors, setErrors] = createSignal<Errors>({});
-  const [failure, setFailure] = createSignal<{ message: string; issues: Issue[] }>();
-  const starts = () => localInstant(date(), time());
-  let form!: HTMLFormElement;
+/** The wave the form describes, read once `check` found nothing wrong. */
+function readWave(form: HTMLFormElement): NewWave {
   const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
-  const text = (name: Field) => input(name).value.trim();
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const found = check(text);
-    setErrors(found);
-    setFailure(undefined);
-    const first = Object.keys(found)[0];
-    if (first) return input(first).focus();
-    const wave = {
-      slug: text('slug'),
-      label: { ko: text('labelKo'), en: text('labelEn') },
-      startsAt: starts()!.toISOString(),
-      channel: (form.elements.namedItem('channel') as HTMLSelectElement).value,
-      oneResponsePerDevice: input('onePerDevice').checked,
-      test: input('test').checked,
-    };
-    try {
-      await api.registerWave(props.surveyId, wave);
-      // The start stays as typed: the next wave to register is most often later the same day.
-      for (const name of ['labelKo', 'labelEn', 'slug']) input(name).value = '';
-      for (const name of ['onePerDevice', 'test']) input(name).checked = false;
-      props.onRegistered(wave.slug);
-    } catch (e) {
-      setFailure({ message: isAppError(e) ? e.message : String(e), issues: serverIssues(e) });
-    }
+  const text = (name: string) => input(name).value.trim();
+  return {
+    slug: text('slug'),
+    label: { ko: text('labelKo'), en: text('labelEn') },
+    startsAt: localInstant(text('date'), text('time'))!.toISOString(),
+    channel: (form.elements.namedItem('channel') as HTMLSelectElement).value,
+    oneResponsePerDevice: input('onePerDevice').checked,
+    test: input('test').checked,
   };
+}
 
-  const field = (id: string, name: Field, label: string, extra: { help?: string; inputmode?: 'numeric' | 'text'; value?: () => string; onInput?: (v: string) => void } = {}) => (
-    <FormField id={id} label={label} help={extra.help} error={errors()[name]}>
+type InputProps = { id: string; name: Field; label: string; errors: Errors; help?: string; numeric?: boolean; value?: () => string; onInput?: (value: string) => void };
+
+/** One text field of the form, with its help and error; the browser validates nothing itself. */
+function TextInput(props: InputProps) {
+  const error = () => props.errors[props.name];
+  return (
+    <FormField id={props.id} label={props.label} help={props.help} error={error()}>
       <input
-        id={id}
-        name={name}
-        value={extra.value?.() ?? ''}
-        onInput={(e) => extra.onInput?.(e.currentTarget.value)}
-        inputmode={extra.inputmode}
+        id={props.id}
+        name={props.name}
+        value={props.value?.() ?? ''}
+        onInput={(e) => props.onInput?.(e.currentTarget.value)}
+        inputmode={props.numeric ? 'numeric' : undefined}
         autocomplete="off"
         spellcheck={false}
-        maxLength={name === 'slug' ? 64 : 200}
-        aria-invalid={!!errors()[name]}
-        aria-describedby={describedBy(id, extra.help, errors()[name])}
+        maxLength={props.name === 'slug' ? 64 : 200}
+        aria-invalid={!!error()}
+        aria-describedby={describedBy(props.id, props.help, error())}
       />
     </FormField>
   );
+}
 
+/** The channel responses through the wave's link and code come in on, and its two rules. */
+function WaveOptions() {
   return (
-    <form class="org-card org-form" ref={form} onSubmit={(e) => void submit(e)} aria-labelledby="wave-form-title" noValidate>
-      <h2 id="wave-form-title">{ot('registerWave')}</h2>
-      <div class="org-form-row">
-        {field('wave-label-ko', 'labelKo', mg('labelKo'))}
-        {field('wave-label-en', 'labelEn', mg('labelEn'))}
-      </div>
-      {field('wave-slug', 'slug', ot('waveSlug'), { help: mg('slugHelp') })}
-      <div class="org-form-row">
-        {field('wave-date', 'date', mg('startDate'), { inputmode: 'numeric', value: date, onInput: setDate })}
-        {field('wave-time', 'time', mg('startTime'), { inputmode: 'numeric', value: time, onInput: setTime })}
-      </div>
-      <p class="org-note" aria-live="polite" data-testid="wave-start">
-        {starts() ? `${mg('startsWhen')}: ${dateTime(starts()!.toISOString(), 'full')} (${mg('localTime')})` : ''}
-      </p>
+    <>
       <FormField id="wave-channel" label={ot('channel')} help={mg('channelHelp')}>
         <select id="wave-channel" name="channel" aria-describedby="wave-channel-help">
           <For each={CHANNELS}>{(c) => <option value={c} selected={c === 'conference'}>{channelName(c)}</option>}</For>
@@ -114,6 +81,61 @@ export function WaveForm(props: { surveyId: string; onRegistered: (slug: string)
       <p class="org-note" id="wave-test-help">
         {mg('testHelp')}
       </p>
+    </>
+  );
+}
+
+/**
+ * Registers a wave: its label in both languages, the slug that goes in the link, its
+ * start (typed as date and time and read back in words, since the browser's own date
+ * picker speaks the browser's language), its channel, the one-per-device rule and
+ * whether it is a test.
+ */
+export function WaveForm(props: { surveyId: string; onRegistered: (slug: string) => void }) {
+  const now = localParts(new Date());
+  const [date, setDate] = createSignal(now.date);
+  const [time, setTime] = createSignal(now.time);
+  const [errors, setErrors] = createSignal<Errors>({});
+  const [failure, setFailure] = createSignal<{ message: string; issues: Issue[] }>();
+  const starts = () => localInstant(date(), time());
+  let form!: HTMLFormElement;
+  const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const found = check((name) => input(name).value.trim());
+    setErrors(found);
+    setFailure(undefined);
+    const first = Object.keys(found)[0];
+    if (first) return input(first).focus();
+    const wave = readWave(form);
+    try {
+      await api.registerWave(props.surveyId, wave);
+      // The start stays as typed: the next wave to register is most often later the same day.
+      for (const name of ['labelKo', 'labelEn', 'slug']) input(name).value = '';
+      for (const name of ['onePerDevice', 'test']) input(name).checked = false;
+      props.onRegistered(wave.slug);
+    } catch (e) {
+      setFailure({ message: isAppError(e) ? e.message : String(e), issues: serverIssues(e) });
+    }
+  };
+
+  return (
+    <form class="org-card org-form" ref={form} onSubmit={(e) => void submit(e)} aria-labelledby="wave-form-title" noValidate>
+      <h2 id="wave-form-title">{ot('registerWave')}</h2>
+      <div class="org-form-row">
+        <TextInput id="wave-label-ko" name="labelKo" label={mg('labelKo')} errors={errors()} />
+        <TextInput id="wave-label-en" name="labelEn" label={mg('labelEn')} errors={errors()} />
+      </div>
+      <TextInput id="wave-slug" name="slug" label={ot('waveSlug')} help={mg('slugHelp')} errors={errors()} />
+      <div class="org-form-row">
+        <TextInput id="wave-date" name="date" label={mg('startDate')} numeric value={date} onInput={setDate} errors={errors()} />
+        <TextInput id="wave-time" name="time" label={mg('startTime')} numeric value={time} onInput={setTime} errors={errors()} />
+      </div>
+      <p class="org-note" aria-live="polite" data-testid="wave-start">
+        {starts() ? `${mg('startsWhen')}: ${dateTime(starts()!.toISOString(), 'full')} (${mg('localTime')})` : ''}
+      </p>
+      <WaveOptions />
       <button type="submit" class="primary">
         {ot('register')}
       </button>
