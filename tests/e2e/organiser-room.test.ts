@@ -238,8 +238,7 @@ describe('a server that only this machine can reach', () => {
       await screenshot(view, 'signin-ko', false);
       await view.getByLabel('주최자 토큰').fill(TEST_TOKEN);
       await view.getByRole('button', { name: '로그인' }).click();
-      await view.locator('.org-proj-qr').waitFor();
-      expect(await view.getByTestId('join-address').textContent()).toContain('이 컴퓨터에서만 열리는 주소');
+      await eventually(() => view.getByTestId('join-address').textContent()).toContain('이 컴퓨터에서만 열리는 주소');
       expect(await view.getByTestId('loopback-warning').textContent()).toContain('참석자의 휴대폰은 이 주소를 열 수 없습니다');
       expect(await decodeQr(view.locator('.org-proj-qr'))).toMatch(/^http:\/\/localhost:\d+\/s\/sovereign-ai\?channel=conference$/);
       await expectAccessible(view, 'projector with the loopback warning');

@@ -69,8 +69,10 @@ export function ProjectorPage() {
   const [index, setIndex] = createSignal(0);
   const [overviewMode, setOverviewMode] = createSignal(false);
   const step = (by: number) => setIndex((i) => Math.max(0, Math.min(questions().length - 1, i + by)));
-  const address = () => joinAddress(info());
-  const link = () => joinLink(address(), id(), joining());
+  // No address before the overview says which one the server chose: a QR code drawn from
+  // this page's origin first and swapped a moment later could send an early phone astray.
+  const address = () => (info() ? joinAddress(info()) : undefined);
+  const link = () => joinLink(address()!, id(), joining());
   const shown = () => (overviewMode() ? questions() : questions().slice(index(), index() + 1));
   let root!: HTMLDivElement;
 
@@ -91,7 +93,9 @@ export function ProjectorPage() {
         number={numbers().get(questions()[index()]?.id ?? '')}
         onStep={step}
       />
-      <JoinStrip title={info() ? tx(info()!.title) : id()} link={link()} code={joining()?.code} count={live.snapshot() ? countText(live.snapshot()!.count) : '—'} live={live} />
+      <Show when={info()} fallback={<p class="org-note">{ot('loading')}</p>}>
+        <JoinStrip title={tx(info()!.title)} link={link()} code={joining()?.code} count={live.snapshot() ? countText(live.snapshot()!.count) : '—'} live={live} />
+      </Show>
       <div class="org-proj-stage" classList={{ 'org-proj-grid': overviewMode() }}>
         <Show when={live.snapshot()} fallback={<p class="org-note">{ot('loading')}</p>}>
           {(s) => (

@@ -16,7 +16,8 @@ type Props = {
   waves: WaveRow[];
   /** The wave shown, or undefined for every wave. */
   wave: string | undefined;
-  address: JoinAddress;
+  /** Where join links point, once the overview has said. */
+  address: JoinAddress | undefined;
   onWave: (wave: string | undefined) => void;
   overview: boolean;
   onOverview: (on: boolean) => void;
@@ -84,7 +85,7 @@ export function ProjectorControls(props: Props) {
         </Show>
       </div>
       <p class="org-note">{ot('projectorHelp')}</p>
-      <JoinAddressNote address={props.address} />
+      <Show when={props.address}>{(address) => <JoinAddressNote address={address()} />}</Show>
     </div>
   );
 }
