@@ -29,6 +29,8 @@ export type AppConfig = {
   /** Where `publicUrl` came from; `loopback` means phones cannot use it, and the organiser is warned. */
   publicUrlSource?: 'configured' | 'lan' | 'loopback';
   log: (message: string) => void;
+  /** The built opinion-map worker (dist/server/analysis-worker.js); without it maps are drawn on the main thread. */
+  analysisWorker?: URL;
 };
 
 /** Everything `main.ts` reads from the environment (DESIGN §4). */
