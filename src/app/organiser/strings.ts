@@ -51,7 +51,7 @@ const STRINGS = {
   area: { ko: '분야', en: 'Area' },
   total: { ko: '합계', en: 'total' },
   showTable: { ko: '표로 보기', en: 'Show as a table' },
-  clampedNote: { ko: '신뢰구간은 척도 범위({min}–{max}) 안으로 잘라 표시했습니다. 계산한 구간은 {ci}이지만 척도 밖의 값은 나올 수 없습니다.', en: 'Intervals are cut to the scale ({min}–{max}): one computed as {ci} runs past it, where no answer can lie.' },
+  clampedNote: { ko: '신뢰구간은 척도 범위({min}–{max}) 안으로 잘라 표시했습니다. 계산한 구간({ci})은 척도를 벗어나지만 척도 밖의 응답은 있을 수 없습니다.', en: 'Intervals are cut to the scale ({min}–{max}): one computed as {ci} runs past it, where no answer can lie.' },
   sharesAxis: { ko: '응답 비율: 왼쪽은 동의 안 함, 오른쪽은 동의 (가운데 중립은 반씩 나눔)', en: 'Share of answers: disagree to the left, agree to the right (neutral split across the centre)' },
   meanAxis: { ko: '평균과 95% 신뢰구간, 척도', en: 'Mean with its 95% interval, on the scale' },
   disagree: { ko: '동의 안 함', en: 'Disagree' },
