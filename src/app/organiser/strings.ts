@@ -57,6 +57,7 @@ const STRINGS = {
   disagree: { ko: '동의 안 함', en: 'Disagree' },
   neutral: { ko: '중립', en: 'Neutral' },
   agree: { ko: '동의', en: 'Agree' },
+  dontKnow: { ko: '모름', en: "Don't know" },
   live: { ko: '실시간', en: 'Live' },
   connecting: { ko: '연결 중…', en: 'Connecting…' },
   reconnecting: { ko: '연결이 끊겼습니다. 다시 연결하는 중…', en: 'Connection lost. Reconnecting…' },

@@ -21,20 +21,21 @@ const SHARE_TICKS = [
   { at: '100%', text: '100%' },
 ];
 
-type Scale = { n: number; counts: Record<string, number>; mean: number | null; ci: [number, number] | null };
+type Scale = { n: number; counts: Record<string, number>; mean: number | null; ci: [number, number] | null; dk?: number; dkShare?: number };
 
-/** Shares of disagree, neutral and agree; the middle point is neutral. */
+/** Shares of disagree, neutral and agree among those who chose a point; the middle point is neutral. */
 function sides(points: number, s: Scale) {
-  const share = (p: number) => (s.n ? (s.counts[String(p)] ?? 0) / s.n : 0);
+  const rated = s.n - (s.dk ?? 0);
+  const share = (p: number) => (rated ? (s.counts[String(p)] ?? 0) / rated : 0);
   const mid = (points + 1) / 2;
   const sum = (keep: (p: number) => boolean) => Array.from({ length: points }, (_, i) => i + 1).filter(keep).reduce((t, p) => t + share(p), 0);
   return { share, mid, disagree: sum((p) => p < mid), neutral: share(mid), agree: sum((p) => p > mid) };
 }
 
 /**
- * Two charts, each on its own labelled axis: a diverging stacked bar of shares
- * (disagreement left of the centre line, agreement right, neutral split across it, ticks
- * in percent), then the mean with its 95% interval on the 1–points scale, the interval
+ * Two charts, each on its own labelled axis: a diverging stacked bar of the shares of
+ * those who chose a point (disagreement left of the centre line, agreement right, neutral
+ * split across it, ticks in percent; "don't know" counted beside it), then the mean with its 95% interval on the 1–points scale, the interval
  * cut at the scale's ends with a note saying so.
  */
 export function LikertChart(props: { question: LikertQuestion; summary: Scale }) {
@@ -44,7 +45,9 @@ export function LikertChart(props: { question: LikertQuestion; summary: Scale })
   const color = (p: number) => COLORS[props.question.points][p - 1]!;
   const width = (p: number) => percent(p === s().mid ? s().share(p) / 2 : s().share(p));
   const pointName = (p: number) => (p === 1 ? `1 ${tx(props.question.labels.low)}` : p === props.question.points ? `${p} ${tx(props.question.labels.high)}` : String(p));
-  const split = () => `${ot('disagree')} ${percent(s().disagree)} · ${ot('neutral')} ${percent(s().neutral)} · ${ot('agree')} ${percent(s().agree)}`;
+  const dk = () => props.summary.dk ?? 0;
+  const split = () =>
+    `${ot('disagree')} ${percent(s().disagree)} · ${ot('neutral')} ${percent(s().neutral)} · ${ot('agree')} ${percent(s().agree)}${dk() ? ` (${ot('dontKnow')} ${dk()})` : ''}`;
   const mean = () => meanText(props.summary.mean, props.summary.ci, ends());
   const note = () => clampNote([props.summary.ci], ends());
   return (
@@ -57,7 +60,10 @@ export function LikertChart(props: { question: LikertQuestion; summary: Scale })
         </>
       }
       head={[ot('value'), ot('count'), ot('share')]}
-      rows={points().map((p) => [pointName(p), String(props.summary.counts[String(p)] ?? 0), percent(s().share(p))])}
+      rows={[
+        ...points().map((p) => [pointName(p), String(props.summary.counts[String(p)] ?? 0), percent(s().share(p))]),
+        ...(dk() ? [[ot('dontKnow'), String(dk()), percent(props.summary.dkShare ?? 0)]] : []),
+      ]}
     >
       <p class="org-axis-title">{ot('sharesAxis')}</p>
       <div class="org-diverging">
