@@ -2,20 +2,23 @@ import { DEFAULT_WAVE } from './vocabulary';
 
 /*
  * What a results snapshot may show, decided once per survey version and audience from its
- * tally rows. Two rules, and why:
+ * tally rows. The rules, and why:
  *
- * - Keys too small to count. A wave, channel or stakeholder group with 1 to floor−1
- *   responses is withheld in every breakdown, and its responses are left out of every
- *   figure, the whole included. Withholding it while the whole still counted it would not
- *   protect it: the whole minus the shown segments is exactly the withheld segment, and
- *   hiding a second segment beside it (secondary suppression) does not help either, since
- *   that segment's own filtered view shows it. It also let one response hide a segment
- *   with plenty of responses (issue 15 #5). Leaving the few out everywhere, the same way
- *   in every view, leaves nothing to subtract. They count as soon as the key has enough.
- * - The public sees less than the organiser's team (issue 15 #4): only the waves an
- *   organiser registered (and the default `open`), so no one can make a segment of their
- *   own with a link; and a higher floor for channels and groups, so padding a small group
- *   with answers one knows takes more of them.
+ * - Waves anyone can invent (issue 15 #2). A link may name any slug, so results list only
+ *   registered waves, `open`, and for the organiser's team the largest unregistered ones
+ *   with at least MIN_SEGMENT responses, up to MAX_UNREGISTERED_WAVES; every other slug is
+ *   summed into one OTHER_WAVES segment. What a snapshot holds is then bounded by what an
+ *   organiser registered, never by how many slugs someone made up.
+ * - The public sees less (issue 15 #4): only registered waves and `open`, so no one can
+ *   make a segment of their own with a link and pad it with answers they know; and a
+ *   higher floor for channels and groups, so padding a small group costs more answers.
+ * - Keys too small to count (issue 15 #5). In one breakdown, keys with 1 to floor−1
+ *   responses are withheld. If together they hold MIN_SEGMENT or more, the whole minus the
+ *   shown segments covers that many, and nothing more is needed. If together they hold fewer,
+ *   the whole would give them away; hiding a second, large segment beside them let one
+ *   response hide a wave with plenty of responses. So instead they are left out of every
+ *   figure, the whole included, the same way in every view, leaving nothing to subtract.
+ *   They count again as soon as they hold enough.
  */
 
 /** Who reads a snapshot: anyone (a survey with public results) or the organiser's team. */
@@ -23,6 +26,9 @@ export type Audience = 'public' | 'organiser';
 
 /** The tally key, and the results segment, of every wave that results do not list on its own. */
 export const OTHER_WAVES = '_other';
+
+/** The most unregistered waves the organiser's results list on their own, largest first. */
+export const MAX_UNREGISTERED_WAVES = 20;
 
 /** Segments (and questions) answered by fewer than this many are withheld, so no one is singled out. */
 export const MIN_SEGMENT = 5;
@@ -41,49 +47,76 @@ export function floorOf(audience: Audience, dimension: Dimension): number {
 /** The withholding rule of one survey version for one audience. */
 export type Disclosure = {
   audience: Audience;
-  /** Public only: the waves whose responses count at all (registered ones and `open`). */
-  waves?: ReadonlySet<string>;
-  /** Keys too small to count: their segments are withheld and their responses left out of every figure. */
+  /** The waves listed on their own; the organiser's other waves go to OTHER_WAVES, the public's are not seen. */
+  listed: ReadonlySet<string>;
+  /** Keys (waves as listed) too small to count: withheld, and their responses left out of every figure. */
   excluded: Record<Dimension, ReadonlySet<string>>;
+  /** Changes whenever the rule does, so running sums know to start over. */
+  key: string;
 };
 
 /** The keys of a tally row in each dimension. */
-export type Keyed = { wave: string; channel: string; group: string; tally: { count: number } };
+export type Keyed = { wave: string; channel: string; group: string };
 
 const DIMENSIONS: Dimension[] = ['wave', 'channel', 'group'];
 
-/** Whether a row's responses count for `disclosure`: in a wave it may see, with no key too small. */
-export function counts(row: Omit<Keyed, 'tally'>, disclosure: Disclosure): boolean {
-  if (disclosure.waves && !disclosure.waves.has(row.wave)) return false;
+/** The keys a row is shown under for `disclosure` (its wave listed, or OTHER_WAVES), or undefined when not seen at all. */
+export function shownAs<R extends Keyed>(row: R, disclosure: Pick<Disclosure, 'audience' | 'listed'>): R | undefined {
+  if (disclosure.listed.has(row.wave)) return row;
+  return disclosure.audience === 'organiser' ? { ...row, wave: OTHER_WAVES } : undefined;
+}
+
+/** Whether a row, keyed as shown, counts for `disclosure`: no key of it too small. */
+export function counts(row: Keyed, disclosure: Pick<Disclosure, 'excluded'>): boolean {
   return DIMENSIONS.every((d) => !disclosure.excluded[d].has(row[d]));
 }
 
-/** Whether a row is in what `disclosure` may see at all, small keys included. */
-export function visible(row: Pick<Keyed, 'wave'>, disclosure: Disclosure): boolean {
-  return !disclosure.waves || disclosure.waves.has(row.wave);
+/** Registered waves and `open`, then (organiser) the largest unregistered waves that hold MIN_SEGMENT, up to the cap. */
+function listedWaves(rows: (Keyed & { tally: { count: number } })[], audience: Audience, registered: Iterable<string>): Set<string> {
+  const listed = new Set([...registered, DEFAULT_WAVE]);
+  if (audience === 'public') return listed;
+  const totals = new Map<string, number>();
+  for (const row of rows) if (!listed.has(row.wave)) totals.set(row.wave, (totals.get(row.wave) ?? 0) + row.tally.count);
+  const large = [...totals].filter(([, n]) => n >= MIN_SEGMENT).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  for (const [slug] of large.slice(0, MAX_UNREGISTERED_WAVES)) listed.add(slug);
+  return listed;
+}
+
+/** One pass of the small-keys rule over one dimension; true when it left more keys out. */
+function excludeSmall(cells: [Keyed, number][], dimension: Dimension, disclosure: Disclosure & { excluded: Record<Dimension, Set<string>> }): boolean {
+  const totals = new Map<string, number>();
+  for (const [keys, n] of cells) if (counts(keys, disclosure)) totals.set(keys[dimension], (totals.get(keys[dimension]) ?? 0) + n);
+  const floor = floorOf(disclosure.audience, dimension);
+  const small = [...totals].filter(([, n]) => n > 0 && n < floor);
+  const together = small.reduce((sum, [, n]) => sum + n, 0);
+  // Withheld together, they are a segment of their own once they hold MIN_SEGMENT (the floor against singling anyone out).
+  if (together === 0 || together >= MIN_SEGMENT) return false;
+  for (const [key] of small) disclosure.excluded[dimension].add(key);
+  return true;
 }
 
 /**
- * The rule for `audience` over a version's tally rows: the keys whose responses, among
- * those still counted, number 1 to floor−1, taken out again and again until none is left
- * (leaving a group out can shrink a wave below its floor). Depends on the rows alone, not
- * on the view, so every view leaves out the same responses.
+ * The rule for `audience` over a version's tally rows. Depends on the rows alone, not on
+ * the view, so every view leaves out the same responses. Costs one pass over the rows;
+ * the rest works on the rows' sums by listed wave, channel and group, bounded by the cap.
  */
-export function disclosureFor(rows: Keyed[], audience: Audience, registered: Iterable<string> = []): Disclosure {
-  const waves = audience === 'public' ? new Set([...registered, DEFAULT_WAVE]) : undefined;
+export function disclosureFor(rows: (Keyed & { tally: { count: number } })[], audience: Audience, registered: Iterable<string> = []): Disclosure {
+  const listed = listedWaves(rows, audience, registered);
   const excluded = { wave: new Set<string>(), channel: new Set<string>(), group: new Set<string>() };
-  const disclosure: Disclosure = { audience, excluded, ...(waves ? { waves } : {}) };
-  let left = rows.filter((row) => counts(row, disclosure));
-  for (;;) {
-    let changed = false;
-    for (const dimension of DIMENSIONS) {
-      const totals = new Map<string, number>();
-      for (const row of left) totals.set(row[dimension], (totals.get(row[dimension]) ?? 0) + row.tally.count);
-      for (const [key, n] of totals) {
-        if (n > 0 && n < floorOf(audience, dimension)) (excluded[dimension].add(key), (changed = true));
-      }
-    }
-    if (!changed) return disclosure;
-    left = left.filter((row) => counts(row, disclosure));
+  const disclosure = { audience, listed, excluded, key: '' };
+  const cells = new Map<string, [Keyed, number]>();
+  for (const row of rows) {
+    const keys = shownAs(row, disclosure);
+    if (!keys) continue;
+    const id = `${keys.wave}\u0000${row.channel}\u0000${row.group}`;
+    const cell = cells.get(id);
+    if (cell) cell[1] += row.tally.count;
+    else cells.set(id, [{ wave: keys.wave, channel: row.channel, group: row.group }, row.tally.count]);
   }
+  // Leaving a group out can shrink a wave below its floor, so repeat until nothing moves.
+  let moved = true;
+  while (moved) moved = DIMENSIONS.map((d) => excludeSmall([...cells.values()], d, disclosure)).some(Boolean);
+  const sorted = (set: Set<string>) => [...set].sort();
+  disclosure.key = JSON.stringify([audience, sorted(listed), sorted(excluded.wave), sorted(excluded.channel), sorted(excluded.group)]);
+  return disclosure;
 }

@@ -1,5 +1,5 @@
 import type { Dimension, Disclosure } from './disclosure';
-import { counts, disclosureFor, visible } from './disclosure';
+import { counts, disclosureFor, shownAs } from './disclosure';
 import type { Tally } from './tally';
 import { addTally, emptyTally } from './tally';
 
@@ -28,8 +28,9 @@ function addUnderGroup(sums: Map<string, Map<string, Tally>>, key: string, group
 
 /**
  * The sums of one view's tally rows by group, wave and channel, and by group within each
- * wave and each channel (what weighting by group needs), kept between reads. Only rows
- * whose responses count under the disclosure rule are summed. Tally rows are never
+ * wave and each channel (what weighting by group needs), kept between reads. Rows are
+ * summed under the keys the disclosure rule shows them as (an unlisted wave under
+ * OTHER_WAVES), and only those whose responses count. Tally rows are never
  * changed in place (a commit replaces a changed row with a new object), so `update` adds
  * in only the rows that are new objects since the last call and takes out the ones they
  * replace, or that stopped counting: a read right after one response costs a few merges,
@@ -43,7 +44,7 @@ export class MergedRows {
   readonly byWaveGroup = new Map<string, Map<string, Tally>>();
   /** Channel, then group: the per-group tallies inside each channel. */
   readonly byChannelGroup = new Map<string, Map<string, Tally>>();
-  /** The keys of the view's rows that the audience may see, small ones included (they are listed, withheld). */
+  /** The keys (waves as listed) of the view's rows that the audience may see, small ones included (they are listed, withheld). */
   present: Record<Dimension, Set<string>> = { wave: new Set(), channel: new Set(), group: new Set() };
   /** Responses in the view's rows that the audience may see, counted or not. */
   visibleCount = 0;
@@ -53,20 +54,23 @@ export class MergedRows {
 
   constructor(private readonly filters: ViewFilters) {}
 
-  /** Brings the sums up to date with the survey version's current tally rows; the organiser's rule by default. */
-  update(rows: TallyRow[], disclosure: Disclosure = disclosureFor(rows, 'organiser')): this {
+  /** Brings the sums up to date with the survey version's current tally rows, under `disclosure` (disclosureFor). */
+  update(rows: TallyRow[], disclosure: Disclosure): this {
+    // A new rule moves rows between keys (a wave listed on its own, a group counted again): start over.
+    if (disclosure.key !== this.disclosure.key) this.clear();
     this.disclosure = disclosure;
     this.present = { wave: new Set(), channel: new Set(), group: new Set() };
     this.visibleCount = 0;
     const live = new Set<string>();
-    for (const row of rows) {
-      if (!this.matches(row) || !visible(row, disclosure)) continue;
+    for (const stored of rows) {
+      const row = shownAs(stored, disclosure);
+      if (!row || !this.matches(stored, row)) continue;
       this.present.wave.add(row.wave);
       this.present.channel.add(row.channel);
       this.present.group.add(row.group);
       this.visibleCount += row.tally.count;
       if (!counts(row, disclosure)) continue;
-      const key = rowKey(row);
+      const key = rowKey(stored);
       live.add(key);
       const old = this.seen.get(key);
       if (old?.tally === row.tally) continue;
@@ -87,9 +91,15 @@ export class MergedRows {
     return [...this.byChannel.values()].reduce((sum, t) => addTally(sum, t), emptyTally());
   }
 
-  private matches(row: TallyRow): boolean {
+  /** A wave filter names a stored slug or a listed wave (OTHER_WAVES among them). */
+  private matches(stored: TallyRow, row: TallyRow): boolean {
     const f = this.filters;
-    return (f.wave === undefined || row.wave === f.wave) && (f.channel === undefined || row.channel === f.channel) && (f.group === undefined || row.group === f.group);
+    return (f.wave === undefined || stored.wave === f.wave || row.wave === f.wave) && (f.channel === undefined || row.channel === f.channel) && (f.group === undefined || row.group === f.group);
+  }
+
+  private clear(): void {
+    for (const sums of [this.byGroup, this.byWave, this.byChannel, this.byWaveGroup, this.byChannelGroup]) sums.clear();
+    this.seen.clear();
   }
 
   private apply(row: TallyRow, sign: 1 | -1): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { floorOf, MIN_SEGMENT, OTHER_WAVES } from './disclosure';
+import type { Audience } from './disclosure';
+import { disclosureFor, floorOf, MIN_SEGMENT, OTHER_WAVES } from './disclosure';
 import type { MergedRows, TallyRow } from './merged-rows';
 import { MergedRows as Sums } from './merged-rows';
 import { CHANNELS } from './response';
@@ -11,7 +12,7 @@ import type { Tally } from './tally';
 import type { WaveDefinition } from './waves';
 import { WeightingSummarySchema } from './weighting';
 
-export { MIN_SEGMENT, OTHER_WAVES, PUBLIC_MIN_BREAKDOWN } from './disclosure';
+export { MAX_UNREGISTERED_WAVES, MIN_SEGMENT, OTHER_WAVES, PUBLIC_MIN_BREAKDOWN } from './disclosure';
 export type { Audience, Disclosure } from './disclosure';
 export { MergedRows } from './merged-rows';
 export type { TallyRow } from './merged-rows';
@@ -175,9 +176,19 @@ export function withholdGroupSizes(survey: Pick<Survey, 'segmentBy'>, segment: S
   return { ...segment, questions: { ...segment.questions, [survey.segmentBy!]: { ...summary, counts: keep(summary.counts), shares: keep(summary.shares), withheldOptions } } };
 }
 
-/** The results snapshot: merges the matching tally rows at read time (the organiser's rule); never looks at responses. */
-export function buildSnapshot({ rows, ...rest }: SnapshotInput): ResultsSnapshot {
-  return snapshotFromSums({ ...rest, sums: new Sums(rest.filters).update(rows) });
+/** The results snapshot for `audience` (the organiser's by default): merges the matching tally rows at read time; never looks at responses. */
+export function buildSnapshot({ rows, ...rest }: SnapshotInput, audience: Audience = 'organiser'): ResultsSnapshot {
+  const disclosure = disclosureFor(rows, audience, rest.waves.map((w) => w.slug));
+  return snapshotFromSums({ ...rest, sums: new Sums(rest.filters).update(rows, disclosure) });
+}
+
+/** The label of the OTHER_WAVES segment. */
+export const OTHER_WAVES_LABEL = { ko: '기타 웨이브', en: 'Other waves' };
+
+/** The smallest view `audience` may see under `filters`: a view of one channel or group is that breakdown's segment. */
+function viewFloor(audience: Audience, filters: ResultsFilters): number {
+  const floors = [MIN_SEGMENT, filters.channel === undefined ? 0 : floorOf(audience, 'channel'), filters.group === undefined ? 0 : floorOf(audience, 'group')];
+  return Math.max(...floors);
 }
 
 /**
@@ -192,7 +203,7 @@ export function snapshotFromSums({ survey, sums, filters, waves, generatedAt }: 
   const whole = sums.whole();
   const groupFloor = floorOf(audience, 'group');
   const protect = (s: Segment) => withholdGroupSizes(survey, s, groupFloor, excluded.group);
-  const overall = protect(summariseSegment(survey, whole));
+  const overall = whole.count < viewFloor(audience, filters) ? { ...WITHHELD } : protect(summariseSegment(survey, whole));
   const head = {
     surveyId: survey.id, version: survey.version, generatedAt, filters, minSegment: MIN_SEGMENT, minBreakdown: groupFloor, audience,
     count: overall.count, ...(audience === 'organiser' ? { leftOut: sums.visibleCount - whole.count } : {}), overall,
@@ -204,7 +215,7 @@ export function snapshotFromSums({ survey, sums, filters, waves, generatedAt }: 
   const channelOrder = oneWave ? [] : CHANNELS.filter((ch) => present.channel.has(ch));
   const waveList = breakdown(survey, byWave, orderedWaves(present.wave, registered), MIN_SEGMENT, excluded.wave)
     .filter(([, s]) => audience === 'organiser' || !s.withheld)
-    .map(([wave, s]) => ({ wave, label: registered.get(wave)?.label ?? null, startsAt: registered.get(wave)?.startsAt ?? null, ...protect(s) }));
+    .map(([wave, s]) => ({ wave, label: wave === OTHER_WAVES ? OTHER_WAVES_LABEL : (registered.get(wave)?.label ?? null), startsAt: registered.get(wave)?.startsAt ?? null, ...protect(s) }));
   return {
     ...head,
     groups: breakdown(survey, byGroup, groupOrder, groupFloor, excluded.group).map(([group, s]) => ({ group, ...s })),

@@ -1,6 +1,6 @@
 import { round } from './analysis/round';
 import { allQuestions } from './questions';
-import { floorOf } from './disclosure';
+import { disclosureFor, floorOf } from './disclosure';
 import type { ResultsSnapshot, Segment, SnapshotInput, SumsInput } from './results';
 import { MergedRows, MIN_SEGMENT, orderedGroups, snapshotFromSums, suppressedKeys, withholdGroupSizes } from './results';
 import type { QuestionSummary } from './summary';
@@ -132,5 +132,6 @@ export function weightedSnapshotFromSums(input: WeightedSumsInput): ResultsSnaps
 
 /** The weighted snapshot straight from tally rows, as `buildSnapshot` is for the unweighted one. */
 export function buildWeightedSnapshot({ rows, ...rest }: SnapshotInput & { shares: Shares }): ResultsSnapshot {
-  return weightedSnapshotFromSums({ ...rest, sums: new MergedRows(rest.filters).update(rows) });
+  const disclosure = disclosureFor(rows, 'organiser', rest.waves.map((w) => w.slug));
+  return weightedSnapshotFromSums({ ...rest, sums: new MergedRows(rest.filters).update(rows, disclosure) });
 }

@@ -87,25 +87,38 @@ describe('results snapshots', () => {
       tally: tallyOf(Array.from({ length: n }, (_, i) => ({ role: group, agree: 1 + (i % 5), spec: 0, budget: { a: 100, b: 0, c: 0 }, rank: ['x', 'y'] }) as Answers)),
     }));
 
-  it('withholds segments under the minimum, with no count or figures', () => {
+  it('withholds segments under the minimum, with no count or figures, leaving out keys too small to withhold alone', () => {
     const snapshot = buildSnapshot({
       survey: pollSurvey,
       rows: rows([['open', 'web', 'industry', 7], ['open', 'web', 'government', 2], ['open', 'field', 'academia', 4]]),
       filters: {}, waves: [], generatedAt: '2025-06-01T00:00:00.000Z',
     });
     expect(ResultsSnapshotSchema.parse(snapshot)).toEqual(snapshot);
-    expect(snapshot.count).toBe(13);
+    // The field channel holds 4, the only small channel: the whole minus web would give it
+    // away, so its responses are left out of every figure (no other segment is hidden for
+    // it). That leaves government's 2 as the only small group, left out the same way.
+    expect(snapshot.count).toBe(7);
+    expect(snapshot.leftOut).toBe(6);
     expect(snapshot.groups).toEqual([
       expect.objectContaining({ group: 'industry', withheld: false, count: 7 }),
       { group: 'government', withheld: true, count: null },
       { group: 'academia', withheld: true, count: null },
     ]);
-    // The withheld groups hold 6 together, so the whole minus industry gives nothing away.
     expect(snapshot.channels).toEqual([
       { channel: 'field', withheld: true, count: null },
-      // Secondary suppression: with field alone withheld (4), overall minus web would reveal it.
-      { channel: 'web', withheld: true, count: null },
+      expect.objectContaining({ channel: 'web', withheld: false, count: 7 }),
     ]);
+  });
+
+  it('withholds small keys that hold the minimum together, and leaves them in the whole', () => {
+    const snapshot = buildSnapshot({
+      survey: pollSurvey,
+      rows: rows([['open', 'web', 'industry', 7], ['open', 'web', 'government', 2], ['open', 'web', 'academia', 4]]),
+      filters: {}, waves: [], generatedAt: 'x',
+    });
+    // Government and academia are withheld, 6 together: the whole minus industry is 6 people, not one.
+    expect(snapshot.count).toBe(13);
+    expect(snapshot.groups.map((g) => [g.group, g.count])).toEqual([['industry', 7], ['government', null], ['academia', null]]);
   });
 
   it('withholds the whole snapshot when the filters leave fewer than the minimum', () => {
@@ -170,6 +183,8 @@ describe('addTally with sign -1', () => {
 describe('MergedRows', () => {
   it('kept up to date row by row gives the same snapshot as summing every row afresh', async () => {
     const { MergedRows, buildSnapshot, snapshotFromSums } = await import('../../src/core/results');
+    const { disclosureFor } = await import('../../src/core/disclosure');
+    const rule = (rows: TallyRow[]) => disclosureFor(rows, 'organiser');
     const { addResponse, emptyTally } = await import('../../src/core/tally');
     const { sovereignAiSurvey: survey } = await import('../../src/core/surveys');
     const row = (wave: string, channel: string, group: string, n: number) => {
@@ -179,14 +194,15 @@ describe('MergedRows', () => {
     };
     let rows = [row('d1', 'web', 'defense', 6), row('d1', 'field', 'culture', 7), row('d2', 'web', 'defense', 3)];
     for (const filters of [{}, { wave: 'd1' }, { group: 'defense' }]) {
-      const sums = new MergedRows(filters).update(rows);
+      const sums = new MergedRows(filters).update(rows, rule(rows));
       const next = [row('d1', 'web', 'defense', 9), rows[1]!, row('d3', 'conference', 'public', 5)];
-      sums.update(next);
+      sums.update(next, rule(next));
       const fresh = buildSnapshot({ survey, rows: next, filters, waves: [], generatedAt: 't' });
       expect(snapshotFromSums({ survey, sums, filters, waves: [], generatedAt: 't' })).toEqual(fresh);
     }
     rows = [];
-    const empty = new MergedRows({}).update([row('d1', 'web', 'defense', 6)]).update(rows);
+    const first = [row('d1', 'web', 'defense', 6)];
+    const empty = new MergedRows({}).update(first, rule(first)).update(rows, rule(rows));
     expect([empty.byGroup.size, empty.byWave.size, empty.byChannel.size]).toEqual([0, 0, 0]);
   });
 });

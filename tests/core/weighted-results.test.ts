@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { disclosureFor } from '../../src/core/disclosure';
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, MergedRows, NO_GROUP, ResultsSnapshotSchema, snapshotFromSums, type ResultsFilters, type TallyRow } from '../../src/core/results';
 import type { Survey } from '../../src/core/survey';
@@ -6,7 +7,9 @@ import { addResponse, emptyTally } from '../../src/core/tally';
 import { buildWeightedSnapshot, weightedSnapshotFromSums, weightingCells } from '../../src/core/weighted-results';
 import { respondentsOf, rowsOf, sharesArb, survey, weigh, weightedAverage, type Respondent } from './weighting-helpers';
 
-const base = { filters: {}, waves: [], generatedAt: 't' };
+// Registered, so results list each wave on its own (unregistered ones under 5 are summed as other waves).
+const registered = ['w1', 'w2', 'w3', 'w4'].map((slug, i) => ({ slug, label: { ko: slug, en: slug }, startsAt: `2025-06-0${i + 1}T00:00:00.000Z`, oneResponsePerDevice: false }));
+const base = { filters: {}, waves: registered, generatedAt: 't' };
 const weighted = (rows: TallyRow[], shares: Record<string, number>, filters: ResultsFilters = {}) => buildWeightedSnapshot({ survey, rows, ...base, filters, shares });
 
 /** `n` respondents of a group in one wave and channel, likert answers cycling from `start`. */
@@ -91,7 +94,7 @@ describe('the weighted snapshot', () => {
     const snapshot = weighted(rowsOf(respondents), { industry: 0.7, government: 0.3 });
     expect(snapshot.weighting!.excluded).toEqual(['government', 'academia']);
     expect(snapshot.count).toBe(20);
-    expect(weightingCells(survey, new MergedRows({}).update(rowsOf(respondents)).byGroup, { industry: 0.7, government: 0.3 }).cells).toHaveLength(1);
+    expect(weightingCells(survey, new MergedRows({}).update(rowsOf(respondents), disclosureFor(rowsOf(respondents), 'organiser')).byGroup, { industry: 0.7, government: 0.3 }).cells).toHaveLength(1);
   });
 
   it('weights every wave and channel by the groups inside it', () => {
@@ -119,10 +122,12 @@ describe('the weighted snapshot', () => {
     const snapshot = weighted(rowsOf(respondents), { industry: 0.5, government: 0.5 });
     const hidden = (s: typeof plain) => s.waves.filter((w) => w.withheld).map((w) => w.wave);
     for (const wave of hidden(plain)) expect(hidden(snapshot)).toContain(wave);
-    // w4 holds only academia, which has no share: nothing to weight, so it is withheld, and
-    // w2 (3 responses) with it leaves a hidden total of 3, so the smallest shown (w3) goes too.
-    expect(hidden(plain)).toEqual(['w2', 'w3']);
-    expect(hidden(snapshot)).toEqual(['w2', 'w3', 'w4']);
+    // w2 (3 responses) is the only small wave, so it is left out of every figure rather than
+    // hiding w3 beside it (issue 15 #5). w4 holds only academia, which has no share: nothing
+    // to weight, so the weighted snapshot withholds it too.
+    expect(hidden(plain)).toEqual(['w2']);
+    expect(plain.count).toBe(34);
+    expect(hidden(snapshot)).toEqual(['w2', 'w4']);
   });
 
   it('withholds the whole and says nothing of its weighting when fewer than five are weighted', () => {
@@ -141,9 +146,10 @@ describe('the weighted snapshot', () => {
         fc.constantFrom<ResultsFilters>({}, { wave: 'w1' }, { channel: 'field' }, { group: 'industry' }),
         (before, more, shares, filters) => {
           const first = before.flat();
-          const sums = new MergedRows(filters).update(rowsOf(first));
+          const rule = (rows: TallyRow[]) => disclosureFor(rows, 'organiser', registered.map((w) => w.slug));
+          const sums = new MergedRows(filters).update(rowsOf(first), rule(rowsOf(first)));
           const next = rowsOf([...first, ...more.flat()]);
-          sums.update(next);
+          sums.update(next, rule(next));
           const input = { survey, ...base, filters, shares };
           expect(weightedSnapshotFromSums({ ...input, sums })).toEqual(buildWeightedSnapshot({ ...input, rows: next }));
           expect(snapshotFromSums({ ...input, sums })).toEqual(buildSnapshot({ ...input, rows: next }));
@@ -161,13 +167,15 @@ describe('MergedRows by group inside waves and channels', () => {
       for (let i = 0; i < n; i++) addResponse(tally, survey as Survey, { role: group, agree: 3, spec: 0, budget: { a: 100, b: 0, c: 0 }, rank: ['x', 'y'] });
       return { wave, channel, group, tally };
     };
-    const sums = new MergedRows({}).update([row('w1', 'web', 'industry', 2), row('w1', 'field', 'industry', 3), row('w2', 'web', 'academia', 4)]);
+    // Every wave listed and no key left out, so this tests the running sums alone.
+    const all = { audience: 'organiser' as const, listed: new Set(['w1', 'w2']), excluded: { wave: new Set<string>(), channel: new Set<string>(), group: new Set<string>() }, key: 'all' };
+    const sums = new MergedRows({}).update([row('w1', 'web', 'industry', 2), row('w1', 'field', 'industry', 3), row('w2', 'web', 'academia', 4)], all);
     expect(sums.byWaveGroup.get('w1')!.get('industry')!.count).toBe(5);
     expect([...sums.byChannelGroup.get('web')!.keys()]).toEqual(['industry', 'academia']);
-    sums.update([row('w1', 'web', 'industry', 2)]);
+    sums.update([row('w1', 'web', 'industry', 2)], all);
     expect([...sums.byWaveGroup.keys()]).toEqual(['w1']);
     expect([...sums.byChannelGroup.keys()]).toEqual(['web']);
-    sums.update([]);
+    sums.update([], all);
     expect([sums.byWaveGroup.size, sums.byChannelGroup.size]).toEqual([0, 0]);
   });
 });

@@ -37,34 +37,40 @@ describe('GET /api/v1/surveys/:id/results', () => {
       ...Array.from({ length: 5 }, () => pollResponse({ wave: 'morning', channel: 'conference' }, { role: 'government' })),
       ...Array.from({ length: 6 }, () => pollResponse({ wave: 'field-1', channel: 'field' })),
     ]);
-    const byWave = await getJson(app, '/api/v1/surveys/poll/results?wave=morning');
+    // The organiser's team: the public sees neither unregistered waves nor groups under 10 (disclosure.ts).
+    const byWave = await getJson(app, '/api/v1/surveys/poll/results?wave=morning', AUTH);
     expect(byWave.body).toMatchObject({ count: 5, filters: { wave: 'morning' } });
-    expect((await getJson(app, '/api/v1/surveys/poll/results?channel=field')).body.count).toBe(6);
-    expect((await getJson(app, '/api/v1/surveys/poll/results?group=government')).body.count).toBe(5);
-    expect((await getJson(app, '/api/v1/surveys/poll/results?version=1&group=academia')).body.count).toBeNull();
+    expect((await getJson(app, '/api/v1/surveys/poll/results?channel=field', AUTH)).body.count).toBe(6);
+    expect((await getJson(app, '/api/v1/surveys/poll/results?group=government', AUTH)).body.count).toBe(5);
+    expect((await getJson(app, '/api/v1/surveys/poll/results?version=1&group=academia', AUTH)).body.count).toBeNull();
     expect((await getJson(app, '/api/v1/surveys/poll/results?version=7')).status).toBe(404);
     for (const bad of ['channel=tv', 'wave=Bad!', 'version=x', 'group=../x']) {
       expect((await getJson(app, `/api/v1/surveys/poll/results?${bad}`)).status).toBe(400);
     }
   });
 
-  it('shows groups side by side and withholds those with fewer than 5, and the next smallest when needed', async () => {
+  it('shows groups side by side, withholds those with fewer than 5, and leaves out a small group rather than hide a second', async () => {
     const { app } = await setup();
     await submit(app, [
       ...Array.from({ length: 6 }, () => pollResponse({}, { role: 'industry', agree: 5 })),
       ...Array.from({ length: 5 }, () => pollResponse({}, { role: 'government', agree: 3 })),
       ...Array.from({ length: 2 }, () => pollResponse({}, { role: 'academia', agree: 1 })),
     ]);
-    const { body } = await getJson(app, '/api/v1/surveys/poll/results');
-    const snapshot = body as ResultsSnapshot;
-    expect(snapshot.count).toBe(13);
-    expect(snapshot.groups).toEqual([
+    const organiser = (await getJson(app, '/api/v1/surveys/poll/results', AUTH)).body as ResultsSnapshot;
+    // Academia's 2 alone are small: shown beside the whole they would be its difference, so
+    // they are left out of every figure, and government's 5 stay shown.
+    expect(organiser).toMatchObject({ count: 11, leftOut: 2 });
+    expect(organiser.groups).toEqual([
       expect.objectContaining({ group: 'industry', withheld: false, count: 6 }),
-      // Government has 5, but showing it would let anyone subtract academia's 2 from the whole.
-      { group: 'government', withheld: true, count: null },
+      expect.objectContaining({ group: 'government', withheld: false, count: 5 }),
       { group: 'academia', withheld: true, count: null },
     ]);
-    expect(JSON.stringify(snapshot.groups[2])).not.toContain('agree');
+    expect(JSON.stringify(organiser.groups[2])).not.toContain('agree');
+    // The public's floor for groups is 10: all three withheld, 13 together, the whole shown.
+    const open = (await getJson(app, '/api/v1/surveys/poll/results')).body as ResultsSnapshot;
+    expect(open.count).toBe(13);
+    expect(open.leftOut).toBeUndefined();
+    expect(open.groups.map((g) => g.count)).toEqual([null, null, null]);
   });
 
   it('is for the organiser only when the survey does not make results public', async () => {
@@ -120,9 +126,16 @@ describe.each(ENGINES)('tallies equal a recount from the raw rows on %s', (engin
         const expected = await recount(store);
         const actual = new Map((await store.tallyRows('poll', 1)).map((row) => [[row.wave, row.channel, row.group].join('|'), row.tally]));
         expect(actual).toEqual(expected);
-        const { body } = await getJson(app, '/api/v1/surveys/poll/results');
+        const { body } = await getJson(app, '/api/v1/surveys/poll/results', AUTH);
         const total = [...expected.values()].reduce((n, t) => n + t.count, 0);
-        expect(body.count).toBe(total >= 5 ? total : null);
+        // Responses are counted, or left out as too small to count, never lost.
+        const counted = total - body.leftOut;
+        expect(body.leftOut).toBeGreaterThanOrEqual(0);
+        expect(body.count).toBe(counted >= 5 ? counted : null);
+        // Nothing is left out when every wave, channel and group holds 5 or more.
+        const margins = new Map<string, number>();
+        for (const [key, t] of expected) key.split('|').forEach((k, d) => margins.set(`${d}:${k}`, (margins.get(`${d}:${k}`) ?? 0) + t.count));
+        if ([...margins.values()].every((n) => n >= 5)) expect(body.leftOut).toBe(0);
         await close();
       }),
       { numRuns: engine === 'sqlite' ? 40 : 25 },

@@ -1,5 +1,7 @@
 import { canonicalJson } from '../../core/canonical';
 import type { Clock } from '../../core/ids';
+import type { Audience } from '../../core/disclosure';
+import { disclosureFor } from '../../core/disclosure';
 import type { ResultsFilters, ResultsSnapshot } from '../../core/results';
 import { MergedRows, snapshotFromSums } from '../../core/results';
 import type { Survey } from '../../core/survey';
@@ -12,7 +14,7 @@ type Cached = { revision: number; snapshot: ResultsSnapshot; etag: string; sums:
 const MAX_CACHED = 1000;
 
 /**
- * Results snapshots from tally rows, cached per survey version and filters until the
+ * Results snapshots from tally rows, cached per survey version, audience and filters until the
  * survey's revision (kept by the read model) moves on. Each view keeps its running sums,
  * so the rebuild after a commit merges only the rows that commit changed. The ETag hashes
  * the figures, not the time they were made, so it changes exactly when the figures do.
@@ -26,14 +28,15 @@ export class ResultsCache {
     private readonly revisionOf: (surveyId: string) => number,
   ) {}
 
-  /** The snapshot and its ETag for one survey version under some filters. */
-  async snapshot(survey: Survey, filters: ResultsFilters): Promise<{ snapshot: ResultsSnapshot; etag: string }> {
-    const key = canonicalJson([survey.id, survey.version, filters]);
+  /** The snapshot and its ETag for one survey version under some filters, as `audience` may see it. */
+  async snapshot(survey: Survey, filters: ResultsFilters, audience: Audience): Promise<{ snapshot: ResultsSnapshot; etag: string }> {
+    const key = canonicalJson([survey.id, survey.version, audience, filters]);
     const revision = this.revisionOf(survey.id);
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit;
     const [rows, waves] = await Promise.all([this.store.tallyRows(survey.id, survey.version), this.store.listWaves(survey.id)]);
-    const sums = (hit?.sums ?? new MergedRows(filters)).update(rows);
+    const disclosure = disclosureFor(rows, audience, waves.map((w) => w.slug));
+    const sums = (hit?.sums ?? new MergedRows(filters)).update(rows, disclosure);
     const snapshot = snapshotFromSums({ survey, sums, filters, waves, generatedAt: new Date(this.clock()).toISOString() });
     const { generatedAt: _, ...figures } = snapshot;
     // Plain JSON, not canonical: equal figures built in one process serialise alike, and at

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors';
 import { CHANNELS, WaveSchema } from '../../core/response';
+import type { Audience } from '../../core/disclosure';
 import type { ResultsFilters } from '../../core/results';
 import { NO_GROUP } from '../../core/results';
 import { SlugSchema } from '../../core/survey';
@@ -39,24 +40,27 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
     checkAccess(c, survey, config.adminToken);
-    return { survey, filters: filtersOf(c) };
+    // The organiser's team sees more than the public (core/disclosure.ts), and a cached public snapshot never carries it.
+    const audience: Audience = isOrganiser(c, config.adminToken) ? 'organiser' : 'public';
+    return { survey, filters: filtersOf(c), audience };
   };
 
   app.get('/surveys/:id/results', async (c) => {
-    const { survey, filters } = await view(c);
-    const { snapshot, etag } = await readModel.results.snapshot(survey, filters);
+    const { survey, filters, audience } = await view(c);
+    const { snapshot, etag } = await readModel.results.snapshot(survey, filters, audience);
     c.header('ETag', etag);
-    c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
+    c.header('Cache-Control', survey.resultsPublic && audience === 'public' ? 'no-cache' : 'private, no-cache');
+    c.header('Vary', 'Authorization');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     return c.json(snapshot);
   });
 
   app.get('/surveys/:id/live', async (c) => {
-    const { survey, filters } = await view(c);
-    const first = await readModel.results.snapshot(survey, filters);
+    const { survey, filters, audience } = await view(c);
+    const first = await readModel.results.snapshot(survey, filters, audience);
     return eventStream(c, config.heartbeatMs, (send) => {
       send(sseEvent(first.snapshot, first.etag));
-      return readModel.live.subscribe({ survey, filters, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
+      return readModel.live.subscribe({ survey, filters, audience, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
     });
   });
 
