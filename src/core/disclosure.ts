@@ -71,15 +71,19 @@ export function counts(row: Keyed, disclosure: Pick<Disclosure, 'excluded'>): bo
   return DIMENSIONS.every((d) => !disclosure.excluded[d].has(row[d]));
 }
 
-/** Registered waves and `open`, then (organiser) the largest unregistered waves that hold MIN_SEGMENT, up to the cap. */
-function listedWaves(rows: (Keyed & { tally: { count: number } })[], audience: Audience, registered: Iterable<string>): Set<string> {
+/** Registered waves and `open`, then the largest of the other waves (by `totals`) that hold MIN_SEGMENT, up to the cap. */
+export function listedWaves(totals: ReadonlyMap<string, number>, registered: Iterable<string>): Set<string> {
   const listed = new Set([...registered, DEFAULT_WAVE]);
-  if (audience === 'public') return listed;
-  const totals = new Map<string, number>();
-  for (const row of rows) if (!listed.has(row.wave)) totals.set(row.wave, (totals.get(row.wave) ?? 0) + row.tally.count);
-  const large = [...totals].filter(([, n]) => n >= MIN_SEGMENT).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const large = [...totals].filter(([slug, n]) => !listed.has(slug) && n >= MIN_SEGMENT).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   for (const [slug] of large.slice(0, MAX_UNREGISTERED_WAVES)) listed.add(slug);
   return listed;
+}
+
+/** Responses per stored wave slug. */
+export function waveTotals(rows: (Keyed & { tally: { count: number } })[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.wave, (totals.get(row.wave) ?? 0) + row.tally.count);
+  return totals;
 }
 
 /** One pass of the small-keys rule over one dimension; true when it left more keys out. */
@@ -101,7 +105,7 @@ function excludeSmall(cells: [Keyed, number][], dimension: Dimension, disclosure
  * the rest works on the rows' sums by listed wave, channel and group, bounded by the cap.
  */
 export function disclosureFor(rows: (Keyed & { tally: { count: number } })[], audience: Audience, registered: Iterable<string> = []): Disclosure {
-  const listed = listedWaves(rows, audience, registered);
+  const listed = audience === 'public' ? new Set([...registered, DEFAULT_WAVE]) : listedWaves(waveTotals(rows), registered);
   const excluded = { wave: new Set<string>(), channel: new Set<string>(), group: new Set<string>() };
   const disclosure = { audience, listed, excluded, key: '' };
   const cells = new Map<string, [Keyed, number]>();

@@ -11,6 +11,7 @@ import { analysisRoutes } from './routes/analysis';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { inventedWaveRoutes } from './routes/invented-waves';
 import { overviewRoutes } from './routes/overview';
 import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
 import { resultRoutes } from './routes/results';
@@ -50,7 +51,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy, config));
 
-  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, inventedWaveRoutes, commentRoutes, overviewRoutes]) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

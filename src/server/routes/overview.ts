@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { listedWaves, OTHER_WAVES } from '../../core/disclosure';
 import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { joinUrlOf, surveyParam } from '../context';
@@ -9,7 +10,9 @@ const list = <K extends string>(m: Counts, name: K) => [...m].map(([key, count])
 
 /**
  * The organiser's view of a survey: its versions, waves (registered or just seen in links),
- * channels and groups with exact counts, all from the tallies.
+ * channels and groups with exact counts, all from the tallies. Waves seen in links are
+ * listed as results list them (core/disclosure.ts), the rest summed as one OTHER_WAVES
+ * entry with how many slugs it holds, so the overview's size does not grow with invented slugs.
  */
 export function overviewRoutes({ store, config }: Services): Hono {
   const app = new Hono();
@@ -32,9 +35,13 @@ export function overviewRoutes({ store, config }: Services): Hono {
       perVersion.push({ version: survey.version, title: survey.title, count });
     }
     const registered = await store.listWaves(latest.id);
+    const slugs = new Set(registered.map((w) => w.slug));
+    const listed = listedWaves(byWave, slugs);
+    const others = [...byWave].filter(([slug]) => !listed.has(slug));
     const waves = [
       ...registered.map((w) => ({ ...w, joinUrl: joinUrlOf(config, w.code), registered: true, count: byWave.get(w.slug) ?? 0 })),
-      ...[...byWave].filter(([slug]) => !registered.some((w) => w.slug === slug)).map(([slug, count]) => ({ slug, registered: false, count })),
+      ...[...byWave].filter(([slug]) => listed.has(slug) && !slugs.has(slug)).map(([slug, count]) => ({ slug, registered: false, count })),
+      ...(others.length ? [{ slug: OTHER_WAVES, registered: false, count: others.reduce((n, [, c]) => n + c, 0), slugs: others.length }] : []),
     ];
     return c.json({
       id: latest.id,

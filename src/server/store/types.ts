@@ -89,6 +89,8 @@ export interface Store {
   deleteResponse(surveyId: string, id: string): Promise<boolean>;
   /** Deletes every response of a wave and its tallies; returns how many. */
   deleteWave(surveyId: string, wave: string): Promise<number>;
+  /** As `deleteWave`, for many waves in one transaction (clearing invented slugs); returns how many responses. */
+  deleteWaves(surveyId: string, waves: string[]): Promise<number>;
   /** Responses oldest id first, read page by page so an export never holds them all. */
   responses(surveyId: string, query: ResponseQuery): AsyncIterable<StoredResponse>;
   /** The answers of one survey version under the results filters, oldest id first, in one streaming pass. */

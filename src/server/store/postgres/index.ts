@@ -152,7 +152,11 @@ export class PgStore implements Store {
   }
 
   deleteWave(surveyId: string, wave: string): Promise<number> {
-    return guarded(async () => this.committed(await this.writer.deleteWave(surveyId, wave)).deleted);
+    return this.deleteWaves(surveyId, [wave]);
+  }
+
+  deleteWaves(surveyId: string, waves: string[]): Promise<number> {
+    return guarded(async () => this.committed(await this.writer.deleteWaves(surveyId, waves)).deleted);
   }
 
   async *responses(surveyId: string, query: ResponseQuery): AsyncIterable<StoredResponse> {

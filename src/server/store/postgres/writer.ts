@@ -57,23 +57,23 @@ export class PgWriter {
   }
 
   /**
-   * Deletes a wave's responses and comments and empties its tally rows in every shard
+   * Deletes waves' responses and comments and empties their tally rows in every shard
    * (rows stay, at count 0, so their generations keep moving forward). The tally rows are
    * locked first: a concurrent submission to the wave then either committed before (its
    * responses are deleted here) or adds its delta after (its responses survive).
    */
-  deleteWave(surveyId: string, wave: string): Promise<Written & { deleted: number }> {
+  deleteWaves(surveyId: string, waves: string[]): Promise<Written & { deleted: number }> {
     return this.transaction(async (client) => {
-      await client.query('SELECT 1 FROM tallies WHERE survey = $1 AND wave = $2 FOR UPDATE', [surveyId, wave]);
-      await client.query('DELETE FROM comments WHERE survey = $1 AND wave = $2', [surveyId, wave]);
-      const deleted = await client.query('DELETE FROM responses WHERE survey = $1 AND wave = $2', [surveyId, wave]);
-      const { rows } = await client.query<{ version: number; channel: string; grp: string; shard: number; gen: string }>(
+      await client.query('SELECT 1 FROM tallies WHERE survey = $1 AND wave = ANY($2::text[]) FOR UPDATE', [surveyId, waves]);
+      await client.query('DELETE FROM comments WHERE survey = $1 AND wave = ANY($2::text[])', [surveyId, waves]);
+      const deleted = await client.query('DELETE FROM responses WHERE survey = $1 AND wave = ANY($2::text[])', [surveyId, waves]);
+      const { rows } = await client.query<{ version: number; wave: string; channel: string; grp: string; shard: number; gen: string }>(
         `UPDATE tallies SET count = 0, json = '{"count":0,"questions":{}}', gen = gen + 1, xid = pg_current_xact_id()
-         WHERE survey = $1 AND wave = $2 RETURNING version, channel, grp, shard, gen::text AS gen`,
-        [surveyId, wave],
+         WHERE survey = $1 AND wave = ANY($2::text[]) RETURNING version, wave, channel, grp, shard, gen::text AS gen`,
+        [surveyId, waves],
       );
       await notify(client, this.channel, [surveyId]);
-      const emptied = rows.map((r) => ({ survey: surveyId, version: r.version, wave, channel: r.channel, group: r.grp, shard: r.shard, gen: Number(r.gen), tally: { count: 0, questions: {} } }));
+      const emptied = rows.map((r) => ({ survey: surveyId, version: r.version, wave: r.wave, channel: r.channel, group: r.grp, shard: r.shard, gen: Number(r.gen), tally: { count: 0, questions: {} } }));
       return { results: [], rows: emptied, changed: new Set([surveyId]), deleted: deleted.rowCount ?? 0 };
     });
   }

@@ -129,8 +129,12 @@ export class SqliteStore implements Store {
     return changed !== undefined;
   }
 
-  async deleteWave(surveyId: string, wave: string): Promise<number> {
-    const deleted = guarded(() => this.writer.deleteWave(surveyId, wave));
+  deleteWave(surveyId: string, wave: string): Promise<number> {
+    return this.deleteWaves(surveyId, [wave]);
+  }
+
+  async deleteWaves(surveyId: string, waves: string[]): Promise<number> {
+    const deleted = guarded(() => this.writer.deleteWaves(surveyId, waves));
     this.emit(new Set([surveyId]));
     return deleted;
   }

@@ -45,9 +45,9 @@ export class TallyCache {
     return new TallyChanges(this);
   }
 
-  /** Forgets every row of one survey's wave (after its responses were deleted in SQL). */
-  dropWave(survey: string, wave: string): void {
-    for (const [key, r] of this.rows) if (r.survey === survey && r.wave === wave) this.rows.delete(key);
+  /** Forgets every row of some of one survey's waves (after their responses were deleted in SQL), in one pass. */
+  dropWaves(survey: string, waves: ReadonlySet<string>): void {
+    for (const [key, r] of this.rows) if (r.survey === survey && waves.has(r.wave)) this.rows.delete(key);
   }
 
   /** @internal used by TallyChanges */

@@ -108,14 +108,16 @@ export class SqliteWriter {
     return changes.commit();
   }
 
-  /** Deletes a wave's responses, comments and tally rows (tallies are keyed by wave, so they go whole). */
-  deleteWave(surveyId: string, wave: string): number {
+  /** Deletes waves' responses, comments and tally rows (tallies are keyed by wave, so they go whole), in one transaction. */
+  deleteWaves(surveyId: string, waves: string[]): number {
+    const list = JSON.stringify(waves);
     const deleted = this.db.transaction(() => {
-      this.db.prepare('DELETE FROM comments WHERE survey = ? AND wave = ?').run(surveyId, wave);
-      this.db.prepare('DELETE FROM tallies WHERE survey = ? AND wave = ?').run(surveyId, wave);
-      return this.db.prepare('DELETE FROM responses WHERE survey = ? AND wave = ?').run(surveyId, wave).changes;
+      const within = 'survey = ? AND wave IN (SELECT value FROM json_each(?))';
+      this.db.prepare(`DELETE FROM comments WHERE ${within}`).run(surveyId, list);
+      this.db.prepare(`DELETE FROM tallies WHERE ${within}`).run(surveyId, list);
+      return this.db.prepare(`DELETE FROM responses WHERE ${within}`).run(surveyId, list).changes;
     })();
-    this.tallies.dropWave(surveyId, wave);
+    this.tallies.dropWaves(surveyId, new Set(waves));
     return deleted;
   }
 }
