@@ -1,4 +1,4 @@
-import { currentUrl } from '../router';
+import { useLocation } from '@solidjs/router';
 import { queryString } from './api';
 
 /** The organiser's pages. */
@@ -12,9 +12,12 @@ export function orgHref(page: OrganiserPage, query: Record<string, string | numb
   return `/organiser/${page}${queryString(query)}`;
 }
 
-/** One value of the current address's query. */
+/**
+ * One value of the current address's query, tracked. It reads the router's location, so it
+ * runs where a page or its computations run (the router's context), not in an event handler.
+ */
 export function queryParam(name: string): string | undefined {
-  return new URLSearchParams(currentUrl().search).get(name) ?? undefined;
+  return new URLSearchParams(useLocation().search).get(name) ?? undefined;
 }
 
 /** The survey the current organiser page is about. */

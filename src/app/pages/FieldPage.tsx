@@ -1,4 +1,4 @@
-import { Link } from '../router';
+import { A } from '@solidjs/router';
 import { For, Show, createEffect, createResource, createSignal, lazy, on } from 'solid-js';
 import { storageEstimate } from '../../client/storage';
 import { locale, t, tx } from '../i18n';
@@ -75,7 +75,7 @@ export function FieldPage() {
               <p classList={{ warning: !d().storage?.persisted }}>{d().storage?.persisted ? ft('persistent') : ft('notPersistent')}</p>
             </section>
             <For each={d().surveys}>
-              {(survey) => <Link class="button primary" href={`/s/${survey.id}`}>{t('startSurvey')}: {tx(survey.title)}</Link>}
+              {(survey) => <A class="button primary" href={`/s/${survey.id}`}>{t('startSurvey')}: {tx(survey.title)}</A>}
             </For>
           </>
         )}

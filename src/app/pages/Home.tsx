@@ -1,4 +1,4 @@
-import { Link } from '../router';
+import { A } from '@solidjs/router';
 import { For, Show, createResource } from 'solid-js';
 import { ContextCards } from '../components/ContextCards';
 import { locale, t, tx } from '../i18n';
@@ -19,9 +19,9 @@ export function Home() {
               <li class="card">
                 <h2>{tx(survey.title)}</h2>
                 <p>{tx(survey.description)}</p>
-                <Link class="button primary" href={`/s/${survey.id}${location.search}`}>
+                <A class="button primary" href={`/s/${survey.id}${location.search}`}>
                   {t('startSurvey')}
-                </Link>
+                </A>
               </li>
             )}
           </For>
@@ -29,7 +29,7 @@ export function Home() {
         <For each={surveys()}>{(survey) => <ContextCards cards={survey.context} />}</For>
         {/* Inside the list's Show, so it appears once below it instead of being pushed down. */}
         <p class="footer-link">
-          <Link href="/field">{t('fieldMode')}</Link>
+          <A href="/field">{t('fieldMode')}</A>
         </p>
       </Show>
     </div>

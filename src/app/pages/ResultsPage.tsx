@@ -1,3 +1,4 @@
+import type { RouteSectionProps } from '@solidjs/router';
 import { Show, createResource } from 'solid-js';
 import type { Survey } from '../../core/survey';
 import { ResultsSummary } from '../components/ResultsSummary';
@@ -7,7 +8,7 @@ import { loadSurvey } from '../stores/surveys';
 import { ErrorPage } from './ErrorPage';
 
 /** `/r/:surveyId`: a survey's public results, live when online and the last copy when not. */
-export function ResultsPage(props: { params: Record<string, string> }) {
+export function ResultsPage(props: RouteSectionProps) {
   const [loaded] = createResource(() => props.params.surveyId, async (id) => loadSurvey(await getClient(), id));
   return (
     <Show when={loaded()} fallback={<Show when={loaded.state === 'ready'} fallback={<p class="loading">{t('loading')}</p>}><ErrorPage title={t('notFound')} detail={props.params.surveyId ?? ''} /></Show>}>

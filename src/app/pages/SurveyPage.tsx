@@ -1,3 +1,4 @@
+import { useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Match, Show, Switch, createResource, createSignal, lazy, onCleanup, onMount } from 'solid-js';
 import type { Client, Draft } from '../../client';
 import type { Survey } from '../../core/survey';
@@ -11,7 +12,6 @@ import { fieldSettings } from '../stores/field';
 import { createSurveyStore, type SurveyStore } from '../stores/survey-store';
 import { loadSurvey } from '../stores/surveys';
 import { visitFromQuery } from '../stores/visit';
-import { currentUrl } from '../router';
 import { ErrorPage } from './ErrorPage';
 import { Notice } from './Notice';
 
@@ -48,8 +48,8 @@ async function open(id: string): Promise<Opened | { error: string; title?: strin
 }
 
 /** `/s/:surveyId`: the notice, one section per screen, the review and the thank-you. */
-export function SurveyPage(props: { params: Record<string, string> }) {
-  const search = currentUrl().search;
+export function SurveyPage(props: RouteSectionProps) {
+  const search = useLocation().search;
   const [opened] = createResource(() => props.params.surveyId, (id) => open(id));
   return (
     <Show when={opened()} fallback={<p class="loading">{t('loading')}</p>}>

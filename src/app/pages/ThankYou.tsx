@@ -2,7 +2,7 @@ import type { Response } from '../../core/response';
 import type { Survey } from '../../core/survey';
 import { Show, lazy } from 'solid-js';
 import { t } from '../i18n';
-import { Link } from '../router';
+import { A } from '@solidjs/router';
 
 const ResultsSummary = lazy(() => import('../components/ResultsSummary').then((m) => ({ default: m.ResultsSummary })));
 const ClosestGroup = lazy(() => import('../components/ClosestGroup').then((m) => ({ default: m.ClosestGroup })));
@@ -19,7 +19,7 @@ export function ThankYou(props: { survey: Survey; response: Response }) {
         <ResultsSummary survey={props.survey} response={props.response} />
         <ClosestGroup survey={props.survey} response={props.response} />
       </Show>
-      <Link class="button secondary" href="/">{t('answerAgain')}</Link>
+      <A class="button secondary" href="/">{t('answerAgain')}</A>
     </article>
   );
 }

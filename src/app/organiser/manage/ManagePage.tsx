@@ -1,6 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadCached, ready } from '../cache';
 import { api } from '../state';
 import { publicBase } from '../join';
@@ -22,9 +22,9 @@ function Versions(props: { overview: Overview }) {
           {(v) => (
             <li>
               v{v.version}: {tx(v.title)} · {v.count} {ot('responses')} ·{' '}
-              <Link href={orgHref('preview', { survey: props.overview.id, version: v.version })}>
+              <A href={orgHref('preview', { survey: props.overview.id, version: v.version })}>
                 {ot('preview')} v{v.version}
-              </Link>
+              </A>
             </li>
           )}
         </For>
@@ -47,7 +47,7 @@ export function ManagePage() {
   return (
     <div class="organiser-page">
       <p class="org-crumbs">
-        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+        <A href={orgHref('surveys')}>{ot('back')}</A>
       </p>
       <h1>
         {info() ? tx(info()!.title) : id()} · {ot('manage')}
@@ -57,12 +57,12 @@ export function ManagePage() {
         {(o) => (
           <>
             <div class="org-actions">
-              <Link class="button primary small" href={orgHref('results', { survey: id() })}>
+              <A class="button primary small" href={orgHref('results', { survey: id() })}>
                 {ot('results')}
-              </Link>
-              <Link class="button secondary small" href={orgHref('new', { from: id() })}>
+              </A>
+              <A class="button secondary small" href={orgHref('new', { from: id() })}>
                 {ot('addSurvey')}
-              </Link>
+              </A>
             </div>
             <Versions overview={o()} />
             <section class="org-card" aria-labelledby="waves-title">

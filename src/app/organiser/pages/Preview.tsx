@@ -4,7 +4,7 @@ import { allQuestions } from '../../../core/survey';
 import { isVisible } from '../../../core/visibility';
 import { QuestionField } from '../../components/questions/QuestionField';
 import { locale, tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadDefinition, ready } from '../cache';
 import { api } from '../state';
 import { PageError } from '../PageError';
@@ -30,7 +30,7 @@ export function PreviewPage() {
   return (
     <div class="organiser-page org-preview" lang={locale()}>
       <p class="org-crumbs">
-        <Link href={orgHref('manage', { survey: surveyIdParam() })}>{ot('manage')}</Link>
+        <A href={orgHref('manage', { survey: surveyIdParam() })}>{ot('manage')}</A>
       </p>
       <h1>
         {ot('preview')}: {ready(survey) ? `${tx(ready(survey)!.title)} · v${ready(survey)!.version}` : surveyIdParam()}

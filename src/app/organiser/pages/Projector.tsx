@@ -1,8 +1,8 @@
+import { useLocation, useNavigate } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { allQuestions } from '../../../core/survey';
 import { DEFAULT_WAVE } from '../../../core/vocabulary';
 import { locale, tx } from '../../i18n';
-import { currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
 import { api } from '../state';
 import { countText } from '../format';
@@ -62,10 +62,12 @@ function JoinAside(props: { link: string; count: string; live: LiveResults }) {
  */
 export function ProjectorPage() {
   const id = surveyIdParam;
+  const location = useLocation();
+  const navigate = useNavigate();
   const [overview] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
-  const version = () => Number(new URLSearchParams(currentUrl().search).get('version')) || info()?.latestVersion;
-  const wave = createMemo(() => roomWave(currentUrl().search, info()));
+  const version = () => Number(new URLSearchParams(location.search).get('version')) || info()?.latestVersion;
+  const wave = createMemo(() => roomWave(location.search, info()));
   const [survey] = createResource(() => (version() ? ([id(), version()!] as const) : undefined), ([s, v]) => loadDefinition(api, s, v));
   const live = createLiveResults(api, () => (version() ? { surveyId: id(), query: { version: String(version()), wave: wave() } } : undefined));
   const questions = () => allQuestions(ready(survey) ?? { sections: [] }).filter((q) => q.kind !== 'text');
