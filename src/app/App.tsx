@@ -1,14 +1,17 @@
 import { Router, A, type RouteDefinition, type RouteSectionProps } from '@solidjs/router';
 import { ErrorBoundary, lazy } from 'solid-js';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { StatusBar } from './components/StatusBar';
-import { UpdatePrompt } from './components/UpdatePrompt';
 import { locale } from './i18n';
 import { ErrorPage } from './pages/ErrorPage';
 import { Home } from './pages/Home';
-import { NotFound } from './pages/NotFound';
 import { SurveyPage } from './pages/SurveyPage';
 import type { OrganiserPages } from './organiser/OrganiserApp';
+
+// The status bar says nothing until the sync engine (loaded after the first screen) reports,
+// and it is fixed to the bottom, so loading it apart shifts nothing.
+const StatusBar = lazy(() => import('./components/StatusBar').then((m) => ({ default: m.StatusBar })));
+// The update prompt only ever shows on a later visit, once a new service worker waits.
+const UpdatePrompt = lazy(() => import('./components/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
 
 // Every organiser page comes from the one organiser chunk, loaded when an organiser first
 // opens /organiser; its routes are declared here because the router needs the whole tree.
@@ -19,7 +22,7 @@ const organiser = (name: keyof OrganiserPages) =>
 const routes: RouteDefinition[] = [
   { path: '/', component: Home },
   { path: '/s/:surveyId', component: SurveyPage },
-  // { path: '/j/:code', component: lazy(() => import('./pages/JoinPage').then((m) => ({ default: m.JoinPage }))) },
+  { path: '/j/:code', component: lazy(() => import('./pages/JoinPage').then((m) => ({ default: m.JoinPage }))) },
   { path: '/r/:surveyId', component: lazy(() => import('./pages/ResultsPage').then((m) => ({ default: m.ResultsPage }))) },
   { path: '/field', component: lazy(() => import('./pages/FieldPage').then((m) => ({ default: m.FieldPage }))) },
   {
@@ -34,7 +37,7 @@ const routes: RouteDefinition[] = [
       { path: '*rest', component: organiser('SurveyList') },
     ],
   },
-  { path: '*path', component: NotFound },
+  { path: '*path', component: lazy(() => import('./pages/NotFound').then((m) => ({ default: m.NotFound }))) },
 ];
 
 function skipToContent(event: MouseEvent): void {

@@ -1,6 +1,4 @@
-/// <reference lib="webworker" />
-import { CacheFirst } from 'workbox-strategies';
-import { ExpirationPlugin } from 'workbox-expiration';
+// Constants only, so the bundle test can read them without loading Workbox (which needs a worker's `self`).
 
 /** The cache of organiser chunks. */
 export const ORGANISER_CACHE = 'stance-organiser-chunks';
@@ -12,15 +10,3 @@ export const OLD_ORGANISER_CACHE = 'stance-organiser';
  * every older deploy's chunks, never asked for again, leave as new ones arrive.
  */
 export const ORGANISER_CACHE_ENTRIES = 40;
-
-/**
- * Organiser chunks are not precached for every respondent: an organiser's first visit
- * caches them, and their hashed names make a cached copy safe to serve. No age limit, so a
- * laptop that has not opened the organiser pages for a month still opens them offline.
- */
-export function organiserChunks(): CacheFirst {
-  return new CacheFirst({
-    cacheName: ORGANISER_CACHE,
-    plugins: [new ExpirationPlugin({ maxEntries: ORGANISER_CACHE_ENTRIES, purgeOnQuotaError: true })],
-  });
-}

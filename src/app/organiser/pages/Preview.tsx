@@ -1,6 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import type { AnswerValue, Answers } from '../../../core/response';
-import { allQuestions } from '../../../core/survey';
+import { questionNumbers } from '../../../core/numbering';
 import { isVisible } from '../../../core/visibility';
 import { QuestionField } from '../../components/questions/QuestionField';
 import { locale, tx } from '../../i18n';
@@ -26,7 +26,8 @@ export function PreviewPage() {
       else next[id] = value;
       return next;
     });
-  const numberOf = (id: string) => allQuestions(ready(survey)!).filter((q) => isVisible(q, answers())).findIndex((q) => q.id === id) + 1;
+  // The respondent's own stable numbers, so the preview reads like the phone.
+  const numberOf = (id: string) => questionNumbers(ready(survey)!).get(id) ?? '';
   return (
     <div class="organiser-page org-preview" lang={locale()}>
       <p class="org-crumbs">
