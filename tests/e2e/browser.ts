@@ -48,3 +48,30 @@ export function readStore(page: Page, store: string): Promise<unknown[]> {
     store,
   );
 }
+
+/** Writes records into one store of the app's database, as an older app or a sync would have. */
+export function writeStore(page: Page, store: string, records: unknown[]): Promise<void> {
+  return page.evaluate(
+    ([name, values]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('stance');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name as string, 'readwrite');
+          for (const value of values as unknown[]) tx.objectStore(name as string).put(value);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [store, records] as const,
+  );
+}
+
+/** How many lines of text an element's content box holds: its content height over its line height. */
+export function lineCount(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((el) => {
+    const style = getComputedStyle(el);
+    const content = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return Math.round(content / parseFloat(style.lineHeight));
+  });
+}

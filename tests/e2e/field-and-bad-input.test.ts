@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sovereignAiSurvey } from '../../src/core/surveys/sovereign-ai';
-import { expectAccessible, launch, phone, readStore } from './browser';
+import { expectAccessible, launch, phone, readStore, writeStore } from './browser';
 import { answerAll, likert, pick, press } from './respondent';
 
 let browser: Browser;
@@ -13,24 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Writes records into one store of the app's database, as an older app or a sync would have. */
-function writeStore(page: Page, store: string, records: unknown[]): Promise<void> {
-  return page.evaluate(
-    ([name, values]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('stance');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(name as string, 'readwrite');
-          for (const value of values as unknown[]) tx.objectStore(name as string).put(value);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    [store, records] as const,
-  );
-}
 
 describe('a field researcher on one device', () => {
   it('enters a collector name once and goes from respondent to respondent', async () => {

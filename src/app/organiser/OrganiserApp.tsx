@@ -8,7 +8,7 @@ import { PreviewPage } from './pages/Preview';
 import { ProjectorPage } from './pages/Projector';
 import { SignIn } from './pages/SignIn';
 import { SurveyList } from './pages/SurveyList';
-import { orgHref } from './paths';
+import { bindOrganiserLocation, orgHref } from './paths';
 import { ResultsPage } from './results/ResultsPage';
 import { session } from './state';
 import { ot } from './strings';
@@ -24,6 +24,7 @@ function installStyles(): void {
 /** The organiser's frame, loaded only when an organiser opens /organiser: sign-in first, then the page routed inside it. */
 export function OrganiserApp(props: RouteSectionProps) {
   installStyles();
+  bindOrganiserLocation();
   const title = document.title;
   document.title = 'Stance · Organiser';
   onCleanup(() => (document.title = title));
