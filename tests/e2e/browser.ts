@@ -75,3 +75,17 @@ export function lineCount(page: Page, selector: string): Promise<number> {
     return Math.round(content / parseFloat(style.lineHeight));
   });
 }
+
+/** A response as the browser tests look at it. */
+type HeldResponse = { id: string; wave: string; channel: string; collector?: string };
+
+/**
+ * Every response the device holds, waiting or acknowledged, once each. The outbox is read
+ * before `sent`, so a response that moves between them meanwhile is seen twice (and kept
+ * once), never missed.
+ */
+export async function heldResponses(page: Page): Promise<HeldResponse[]> {
+  const waiting = (await readStore(page, 'outbox')) as HeldResponse[];
+  const sent = ((await readStore(page, 'sent')) as { response: HeldResponse }[]).map((s) => s.response);
+  return [...new Map([...waiting, ...sent].map((r) => [r.id, r])).values()];
+}

@@ -24,6 +24,9 @@ const jt = translator({
   results: { ko: '결과 보기', en: 'See the results' },
 });
 
+/** How often a code that could not be checked is checked again. */
+const RETRY_MS = 5000;
+
 /** What a code turned out to be. */
 type Outcome = { open: JoinAnswer } | { closed: JoinAnswer } | { unknown: string } | { unreachable: string } | { malformed: string };
 
@@ -49,8 +52,16 @@ export function JoinPage(props: RouteSectionProps) {
   const navigate = useNavigate();
   const [outcome, { refetch }] = createResource(() => props.params.code ?? '', look);
   const retry = () => void refetch();
+  // Venue Wi-Fi can be "online" with the server out of reach, so `online` alone is not enough.
   window.addEventListener('online', retry);
-  onCleanup(() => window.removeEventListener('online', retry));
+  const timer = setInterval(() => {
+    const o = outcome.latest;
+    if (o && 'unreachable' in o && !outcome.loading) retry();
+  }, RETRY_MS);
+  onCleanup(() => {
+    window.removeEventListener('online', retry);
+    clearInterval(timer);
+  });
   createEffect(() => {
     const o = outcome();
     if (!o || !('open' in o)) return;

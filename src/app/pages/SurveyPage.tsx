@@ -39,6 +39,8 @@ async function open(id: string, search: string): Promise<Opening> {
   const opened: Opened = { client, survey: loaded.survey, device, field, visit, held: held.find((h) => h.wave === visit.wave) };
   // Loaded before the notice renders, so what it adds does not push the notice down afterwards.
   if (hasExtras(opened)) await NoticeExtras.preload();
+  // A draft opens straight on its questions: fetch them now rather than after a blank screen.
+  if (draft) await Respond.preload();
   if (draft && draft.surveyVersion !== loaded.survey.version) return { ...opened, older: draft };
   return { ...opened, draft };
 }
