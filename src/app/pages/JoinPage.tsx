@@ -1,5 +1,5 @@
 import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { Match, Show, Switch, createEffect, createResource, onCleanup } from 'solid-js';
+import { Match, Switch, createEffect, createResource, onCleanup } from 'solid-js';
 import { cachedRead } from '../../client/cached-read';
 import { isAppError } from '../../core/errors';
 import { normaliseJoinCode } from '../../core/vocabulary';
@@ -10,6 +10,7 @@ import { localeTag } from '../numbers';
 import { fill } from '../particles';
 import { getClient } from '../stores/client';
 import { keepVisit } from '../stores/visit';
+import { variant } from '../variant';
 
 const jt = translator({
   checking: { ko: '참여 코드를 확인하는 중…', en: 'Checking the join code…' },
@@ -42,6 +43,26 @@ async function look(raw: string): Promise<Outcome> {
   }
 }
 
+/** Keeps the joined wave for the visit and opens its survey, replacing /j/CODE in the history. */
+function openWave(answer: JoinAnswer, navigate: (to: string, options: { replace: boolean }) => void): void {
+  const join = { code: answer.code, wave: answer.wave, label: answer.label, oneResponsePerDevice: answer.oneResponsePerDevice ?? false };
+  keepVisit({ wave: answer.wave, channel: answer.channel, join });
+  navigate(`/s/${encodeURIComponent(answer.surveyId)}`, { replace: true });
+}
+
+/**
+ * Checks again on `online` and every few seconds while the server cannot be reached: venue
+ * Wi-Fi can be "online" with the server out of reach, so the event alone is not enough.
+ */
+function retryWhileUnreachable(unreachable: () => boolean, retry: () => void): void {
+  window.addEventListener('online', retry);
+  const timer = setInterval(() => unreachable() && retry(), RETRY_MS);
+  onCleanup(() => {
+    window.removeEventListener('online', retry);
+    clearInterval(timer);
+  });
+}
+
 /**
  * `/j/CODE` (any case), from the projector's QR code or typed: opens the code's survey in
  * its wave and channel. An unknown or malformed code says so; when the server cannot be
@@ -52,27 +73,12 @@ export function JoinPage(props: RouteSectionProps) {
   const navigate = useNavigate();
   const [outcome, { refetch }] = createResource(() => props.params.code ?? '', look);
   const retry = () => void refetch();
-  // Venue Wi-Fi can be "online" with the server out of reach, so `online` alone is not enough.
-  window.addEventListener('online', retry);
-  const timer = setInterval(() => {
-    const o = outcome.latest;
-    if (o && 'unreachable' in o && !outcome.loading) retry();
-  }, RETRY_MS);
-  onCleanup(() => {
-    window.removeEventListener('online', retry);
-    clearInterval(timer);
-  });
+  retryWhileUnreachable(() => !outcome.loading && !!variant(outcome.latest, 'unreachable'), retry);
   createEffect(() => {
-    const o = outcome();
-    if (!o || !('open' in o)) return;
-    const a = o.open;
-    keepVisit({ wave: a.wave, channel: a.channel, join: { code: a.code, wave: a.wave, label: a.label, oneResponsePerDevice: a.oneResponsePerDevice ?? false } });
-    navigate(`/s/${encodeURIComponent(a.surveyId)}`, { replace: true });
+    const open = variant(outcome(), 'open');
+    if (open) openWave(open.open, navigate);
   });
-  const get = <K extends string>(key: K) => {
-    const o = outcome.latest;
-    return o && key in o ? (o as Extract<Outcome, Record<K, unknown>>) : undefined;
-  };
+  const get = <K extends string>(key: K) => variant(outcome.latest, key);
   return (
     <div class="card" lang={locale()}>
       <Switch fallback={<h1 class="loading">{jt('checking')}</h1>}>
@@ -112,9 +118,7 @@ function Closed(props: { answer: JoinAnswer }) {
     <>
       <h1>{jt('closedTitle')}</h1>
       <p>{fill(jt('closedBody'), { label: tx(props.answer.label), when: when() })}</p>
-      <Show when={props.answer.surveyId}>
-        <A class="button secondary" href={`/r/${encodeURIComponent(props.answer.surveyId)}`}>{jt('results')}</A>
-      </Show>
+      <A class="button secondary" href={`/r/${encodeURIComponent(props.answer.surveyId)}`}>{jt('results')}</A>
     </>
   );
 }

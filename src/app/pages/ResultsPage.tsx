@@ -8,6 +8,7 @@ import { fetchSurvey, type MissingReason } from '../stores/fetch-survey';
 import { loadSurvey } from '../stores/surveys';
 import { ErrorPage } from './ErrorPage';
 import { SurveyMissing } from './SurveyMissing';
+import { variant } from '../variant';
 
 type View = { survey: Survey } | { missing: MissingReason } | { broken: string };
 
@@ -21,10 +22,7 @@ async function viewOf(id: string): Promise<View> {
 /** `/r/:surveyId`: a survey's public results, live when online and the last copy when not. */
 export function ResultsPage(props: RouteSectionProps) {
   const [view, { refetch }] = createResource(() => props.params.surveyId, viewOf);
-  const has = <K extends string>(key: K) => {
-    const v = view.latest;
-    return v && key in v ? (v as Extract<View, Record<K, unknown>>) : undefined;
-  };
+  const has = <K extends string>(key: K) => variant(view.latest, key);
   return (
     <Switch fallback={<p class="loading">{t('loading')}</p>}>
       <Match when={has('missing')}>{(m) => <SurveyMissing id={props.params.surveyId ?? ''} reason={m().missing} onRetry={refetch} />}</Match>

@@ -9,6 +9,7 @@ import { fieldSettings, type FieldSettings } from '../stores/field';
 import { loadSurvey } from '../stores/surveys';
 import { visitFromQuery, type Visit } from '../stores/visit';
 import { ErrorPage } from './ErrorPage';
+import { variant } from '../variant';
 import { Notice, NoticeExtras, hasExtras } from './Notice';
 
 // Everything after the notice (the questions, review and thank-you, and the survey store
@@ -49,16 +50,13 @@ async function open(id: string, search: string): Promise<Opening> {
 export function SurveyPage(props: RouteSectionProps) {
   const search = useLocation().search;
   const [opening, { refetch }] = createResource(() => props.params.surveyId, (id) => open(id, search));
+  const has = <K extends string>(key: K) => variant(opening.latest, key);
   return (
-    <Show when={opening()} fallback={<p class="loading">{t('loading')}</p>}>
-      {(o) => (
-        <Switch>
-          <Match when={'missing' in o() && o()}>{(m) => <SurveyMissing id={props.params.surveyId ?? ''} reason={(m() as { missing: MissingReason }).missing} onRetry={refetch} />}</Match>
-          <Match when={'broken' in o() && o()}>{(b) => <ErrorPage detail={(b() as { broken: string }).broken} />}</Match>
-          <Match when={'survey' in o() && (o() as Opened)}>{(opened) => <Begin opened={opened()} />}</Match>
-        </Switch>
-      )}
-    </Show>
+    <Switch fallback={<p class="loading">{t('loading')}</p>}>
+      <Match when={has('missing')}>{(m) => <SurveyMissing id={props.params.surveyId ?? ''} reason={m().missing} onRetry={refetch} />}</Match>
+      <Match when={has('broken')}>{(b) => <ErrorPage detail={b().broken} />}</Match>
+      <Match when={has('survey')}>{(opened) => <Begin opened={opened()} />}</Match>
+    </Switch>
   );
 }
 

@@ -12,7 +12,6 @@ export const rs = translator({
   alreadyWhen: { ko: '제출: {when} · {state}', en: 'Submitted {when} · {state}' },
   stateWaiting: { ko: '아직 전송 대기 중', en: 'still waiting to be sent' },
   stateSent: { ko: '서버에 전송됨', en: 'received by the server' },
-  stateRejected: { ko: '서버가 받지 않음', en: 'refused by the server' },
   responseId: { ko: '응답 번호', en: 'Response id' },
   deletionHelp: { ko: '이 응답의 삭제를 요청하려면 설문 주최 측에 이 번호를 알려 주세요.', en: 'To have this response deleted, give this id to the organisers.' },
   locked: { ko: '이 세션에서는 기기당 한 번만 응답할 수 있어 다시 응답할 수 없습니다.', en: 'In this session each device answers once, so this device cannot answer again.' },
