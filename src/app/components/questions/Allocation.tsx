@@ -32,7 +32,7 @@ export function Allocation(props: QuestionProps<AllocationQuestion>) {
         <p class="hint">{fill(t('allocationStep'), { step: money(step()) })}</p>
       </Show>
       <For each={props.question.options}>
-        {(option) => <AmountRow id={`${props.question.id}-${option.id}`} label={tx(option.label)} amount={amount(option.id)} step={step()} canAdd={remaining() >= step()} invalid={props.invalid || remaining() < 0} onSet={(n) => set(option.id, n)} />}
+        {(option) => <AmountRow id={`${props.question.id}-${option.id}`} label={tx(option.label)} amount={amount(option.id)} step={step()} canAdd={remaining() >= step()} invalid={props.invalid} onSet={(n) => set(option.id, n)} />}
       </For>
       <p id={sumId()} class="alloc-sum" classList={{ done: remaining() === 0, over: remaining() < 0 }} aria-live="polite">
         <span>{t('allocated')} <strong>{money(used())}</strong> / {money(props.question.total)}</span>
