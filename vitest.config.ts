@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/*.test.ts', 'tests/{core,client,server,sw,app}/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/postgres-setup.ts'],
           testTimeout: 30_000,
         },
       },
@@ -18,7 +19,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/support/postgres-setup.ts', 'tests/e2e/global-setup.ts'],
           fileParallelism: false,
           // One retry: a browser test that fails twice is a failure; one that passes on the retry
           // is reported as flaky in the output rather than failing CI.

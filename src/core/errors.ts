@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'too_many_requests'
   | 'quota_exceeded'
   | 'storage_failed'
+  | 'storage_full'
+  | 'unavailable'
   | 'network'
   | 'server'
   | 'internal';

@@ -4,9 +4,9 @@ import type { Clock } from '../core/ids';
 import type { AppConfig } from './config';
 import type { Services } from './context';
 import { errorResponse, readBody } from './http';
-import { LiveHub } from './live';
 import { rateLimit } from './rate-limit';
-import { ResultsService } from './results';
+import { ReadModel } from './read-model';
+import { InlineDrawer, WorkerDrawer } from './read-model/analysis-runner';
 import { analysisRoutes } from './routes/analysis';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
@@ -14,11 +14,16 @@ import { healthRoutes } from './routes/health';
 import { overviewRoutes } from './routes/overview';
 import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
 import { resultRoutes } from './routes/results';
+import { surveyChangeRoutes } from './routes/survey-changes';
+import { surveySheetRoutes } from './routes/survey-sheets';
 import { surveyRoutes } from './routes/surveys';
 import { waveRoutes } from './routes/waves';
 import { securityHeaders } from './security';
 import { staticSite } from './static';
 import type { Store } from './store/types';
+
+/** Opinion maps that may wait for the worker; past them a request is refused with 429. */
+const ANALYSIS_QUEUE = 8;
 
 /** What the app is built from: the store, the clock, and the configuration. */
 export type AppDeps = { store: Store; clock: Clock; config: AppConfig };
@@ -29,9 +34,10 @@ export type AppDeps = { store: Store; clock: Clock; config: AppConfig };
  * same app in-process with `app.request`.
  */
 export function createApp({ store, clock, config }: AppDeps): Hono {
-  const results = new ResultsService(store, clock);
-  const live = new LiveHub(store, results, clock, config.liveIntervalMs, config.log);
-  const services: Services = { store, clock, config, results, live };
+  // In production maps are drawn in a worker thread; in-process tests, with no built worker, draw inline.
+  const drawer = config.analysisWorker ? new WorkerDrawer(config.analysisWorker, ANALYSIS_QUEUE) : new InlineDrawer();
+  const readModel = new ReadModel(store, clock, { liveIntervalMs: config.liveIntervalMs, log: config.log, drawer });
+  const services: Services = { store, clock, config, readModel };
   const app = new Hono();
 
   app.onError((error, c) => errorResponse(c, error, config.log));
@@ -44,7 +50,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
 
-  for (const routes of [healthRoutes, surveyRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

@@ -29,6 +29,8 @@ export type AppConfig = {
   /** Where `publicUrl` came from; `loopback` means phones cannot use it, and the organiser is warned. */
   publicUrlSource?: 'configured' | 'lan' | 'loopback';
   log: (message: string) => void;
+  /** The built opinion-map worker (dist/server/analysis-worker.js); without it maps are drawn on the main thread. */
+  analysisWorker?: URL;
 };
 
 /** Everything `main.ts` reads from the environment (DESIGN §4). */
@@ -38,6 +40,8 @@ export type ServerConfig = AppConfig & {
   dataDir: string;
   tlsCert?: string;
   tlsKey?: string;
+  /** A PostgreSQL URL (DATABASE_URL): use it instead of the SQLite file in DATA_DIR. */
+  databaseUrl?: string;
   /** Whether STANCE_ADMIN_TOKEN was set; if not, main.ts reads or makes the token file. */
   adminTokenFromEnv: boolean;
 };
@@ -82,6 +86,8 @@ function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig | false {
 /** Reads the configuration from environment variables; throws with the variable's name when one is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string; version: string }): ServerConfig {
   const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
   if ((env.TLS_CERT && !env.TLS_KEY) || (!env.TLS_CERT && env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY must be set together');
   return {
     ...appConfig({
@@ -89,7 +95,8 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       trustProxy: flag(env, 'TRUST_PROXY'),
       rateLimit: rateLimit(env),
       staticDir: resolve(env.STATIC_DIR || defaults.staticDir),
-      surveysDir: resolve(dataDir, 'surveys'),
+      // On PostgreSQL surveys live in the database only (the folder is imported once).
+      surveysDir: databaseUrl ? undefined : resolve(dataDir, 'surveys'),
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
     }),
@@ -98,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
     dataDir,
     tlsCert: env.TLS_CERT || undefined,
     tlsKey: env.TLS_KEY || undefined,
+    databaseUrl,
     adminTokenFromEnv: !!env.STANCE_ADMIN_TOKEN,
   };
 }

@@ -3,12 +3,11 @@ import { AppError } from '../core/errors';
 import type { Clock } from '../core/ids';
 import type { Survey } from '../core/survey';
 import type { AppConfig } from './config';
-import type { LiveHub } from './live';
-import type { ResultsService } from './results';
+import type { ReadModel } from './read-model';
 import type { Store } from './store/types';
 
 /** What every route module gets from `createApp`. */
-export type Services = { store: Store; clock: Clock; config: AppConfig; results: ResultsService; live: LiveHub };
+export type Services = { store: Store; clock: Clock; config: AppConfig; readModel: ReadModel };
 
 /** The survey named by `:id` (latest version, or `version` when given), or 404 `not_found`. */
 export async function surveyParam(c: Context, store: Store, version?: number): Promise<Survey> {

@@ -6,36 +6,37 @@ import { createAdaptorServer } from '@hono/node-server';
 import { version } from '../../package.json';
 import { builtInSurveys } from '../core/surveys';
 import { createApp } from './app';
-import { databasePath, readConfig } from './config';
-import { SqliteStore } from './store/sqlite';
+import { readConfig } from './config';
+import { openStore } from './store/open';
 import { loadSurveys } from './survey-files';
-import { resolveAdminToken } from './token';
+import { resolveAdminToken, resolveSharedAdminToken } from './token';
 import { joinBase, listenUrls } from './urls';
 
 /** Reads the configuration, opens the store, loads surveys and listens. Nothing else. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { staticDir: fileURLToPath(new URL('../app', import.meta.url)), version });
   mkdirSync(config.dataDir, { recursive: true });
-  const admin = resolveAdminToken(config.dataDir, process.env.STANCE_ADMIN_TOKEN);
-  const store = new SqliteStore(databasePath(config.dataDir));
+  const store = await openStore(config);
+  const admin = config.databaseUrl ? await resolveSharedAdminToken(store, process.env.STANCE_ADMIN_TOKEN) : resolveAdminToken(config.dataDir, process.env.STANCE_ADMIN_TOKEN);
   for (const p of await loadSurveys(store, builtInSurveys, config.surveysDir)) {
     console.error(`Survey file ${p.file} (${p.path}) was not loaded: ${p.message}`);
   }
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : undefined;
   const base = joinBase({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: config.port });
-  const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token, publicUrl: base.url, publicUrlSource: base.source } });
+  const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token, publicUrl: base.url, publicUrlSource: base.source, analysisWorker: new URL('./analysis-worker.js', import.meta.url) } });
   const server = createAdaptorServer({ fetch: app.fetch, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) });
   // A hall of phones connects in bursts. Past Node's default backlog of 511 waiting
   // connections the kernel drops the rest, and each phone then waits a second or more to
   // retry; a deeper queue keeps them waiting milliseconds instead (bench: hall).
   server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => {
     const info = server.address() as AddressInfo;
-    console.log(`Stance ${version} is listening on port ${info.port}, data in ${config.dataDir}`);
+    console.log(`Stance ${version} is listening on port ${info.port}, ${config.databaseUrl ? `data in PostgreSQL (${redacted(config.databaseUrl)})` : `data in ${config.dataDir}`}`);
     for (const url of listenUrls({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: info.port })) console.log(`  ${url}`);
     console.log(`Join links and QR codes point at ${base.url}${base.source === 'configured' ? ' (PUBLIC_URL)' : ''}`);
     if (base.source === 'loopback') console.log('  Warning: that is this machine only; phones cannot reach it. Listen on the LAN (HOST=0.0.0.0) or set PUBLIC_URL.');
-    if (admin.source === 'generated') console.log(`Organiser token (shown only this once; kept in ${admin.path}):\n  ${admin.token}`);
+    if (admin.source === 'generated') console.log(`Organiser token (shown only this once; kept in ${admin.path ?? 'the database'}):\n  ${admin.token}`);
     else if (admin.source === 'file') console.log(`Organiser token: in ${admin.path}`);
+    else if (admin.source === 'database') console.log('Organiser token: the one the first process printed (kept in the database)');
   });
   const stop = () => {
     // Live streams never end on their own, so close their connections before the store.
@@ -44,6 +45,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** A database URL without its password, for the start-up text. */
+function redacted(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,8 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Survey } from '../core/survey';
-import { SurveySchema } from '../core/survey';
-import { issuePaths } from './http';
-import type { Store } from './store/types';
+import { checkSurvey, describeProblem } from '../core/survey-problems';
+import type { PutResult, Store } from './store/types';
 
 /** A survey file that could not be loaded, with enough to find and fix it. */
 export type SurveyFileProblem = { file: string; path: string; message: string };
@@ -23,11 +22,47 @@ async function readSurveyFile(path: string): Promise<Survey> {
   } catch (error) {
     throw new Error(error instanceof SyntaxError ? `not valid JSON: ${error.message}` : String(error));
   }
-  const parsed = SurveySchema.safeParse(json);
-  if (!parsed.success) {
-    throw new Error(issuePaths(parsed.error.issues).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '));
+  const checked = checkSurvey(json);
+  if (!checked.ok) {
+    throw new Error(checked.problems.map((p) => describeProblem(p)).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '));
   }
-  return parsed.data;
+  return checked.survey;
+}
+
+/** Every `*.json` in `dir` that is a valid survey, and the problems of those that are not; no folder is no files. */
+export async function readSurveyFiles(dir: string): Promise<{ surveys: { file: string; path: string; survey: Survey }[]; problems: SurveyFileProblem[] }> {
+  const surveys: { file: string; path: string; survey: Survey }[] = [];
+  const problems: SurveyFileProblem[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { surveys, problems };
+    throw error;
+  }
+  for (const file of names) {
+    const path = join(dir, file);
+    try {
+      surveys.push({ file, path, survey: await readSurveyFile(path) });
+    } catch (error) {
+      problems.push({ file, path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { surveys, problems };
+}
+
+/**
+ * Puts surveys from files into the store through `put`. A broken or conflicting file is
+ * reported by name and path and skipped; the others still load.
+ */
+export async function putSurveyFiles(dir: string, put: (survey: Survey) => Promise<PutResult>): Promise<SurveyFileProblem[]> {
+  const { surveys, problems } = await readSurveyFiles(dir);
+  for (const { file, path, survey } of surveys) {
+    if ((await put(survey)) === 'conflict') {
+      problems.push({ file, path, message: `survey ${survey.id} version ${survey.version} is already stored with other content` });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -41,22 +76,5 @@ export async function loadSurveys(store: Store, builtIn: Survey[], dir: string |
       problems.push({ file: `${survey.id} v${survey.version}`, path: '(built in)', message: 'differs from the stored version with the same id and version' });
     }
   }
-  if (!dir) return problems;
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return problems;
-    throw error;
-  }
-  for (const file of names) {
-    const path = join(dir, file);
-    try {
-      const survey = await readSurveyFile(path);
-      if ((await store.putSurvey(survey)) === 'conflict') throw new Error(`survey ${survey.id} version ${survey.version} is already stored with other content`);
-    } catch (error) {
-      problems.push({ file, path, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return problems;
+  return dir ? [...problems, ...(await putSurveyFiles(dir, (survey) => store.putSurvey(survey)))] : problems;
 }

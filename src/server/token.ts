@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Store } from './store/types';
 
 /** The organiser token and where it came from, so main.ts prints a new one exactly once. */
-export type AdminToken = { token: string; source: 'env' | 'file' | 'generated'; path?: string };
+export type AdminToken = { token: string; source: 'env' | 'file' | 'database' | 'generated'; path?: string };
 
 /**
  * STANCE_ADMIN_TOKEN when set; else the token kept in `DATA_DIR/admin-token`, made on the
@@ -21,4 +22,14 @@ export function resolveAdminToken(dataDir: string, fromEnv: string | undefined):
   const token = randomBytes(24).toString('base64url');
   writeFileSync(path, `${token}\n`, { mode: 0o600 });
   return { token, source: 'generated', path };
+}
+
+/**
+ * For processes sharing one database: STANCE_ADMIN_TOKEN when set, else one token kept in
+ * the database, made by whichever process starts first, so every process accepts it.
+ */
+export async function resolveSharedAdminToken(store: Pick<Store, 'secret'>, fromEnv: string | undefined): Promise<AdminToken> {
+  if (fromEnv) return { token: fromEnv, source: 'env' };
+  const { value, created } = await store.secret('admin_token', () => randomBytes(24).toString('base64url'));
+  return { token: value, source: created ? 'generated' : 'database' };
 }

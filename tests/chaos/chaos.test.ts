@@ -10,7 +10,8 @@ import { mulberry32 as seeded } from '../../src/core/analysis/random';
 import { openDevice, submitOne, type Device } from './device';
 import { startFaultProxy } from './proxy';
 import { ServerProcess, snapshotBuiltServer } from './server';
-import { deviceLedger, readDatabase, recount, storedTallies, type StoredRow, type StoredTally } from './verify';
+import { createTestDatabase } from '../support/postgres';
+import { deviceLedger, readDatabase, readPostgres, recount, storedTallies, type StoredRow, type StoredTally } from './verify';
 import type { ProxyStats } from './proxy';
 
 const DEVICES = 3;
@@ -54,11 +55,11 @@ async function drained(devices: Device[], timeoutMs: number): Promise<void> {
 type Ledger = Awaited<ReturnType<typeof deviceLedger>>;
 
 /** The numbers of a run, printed for the record (docs/reliability.md quotes them). */
-function printNumbers(seconds: number, kills: number, stored: number, s: ProxyStats, ledgers: Ledger[]): void {
+function printNumbers(engine: string, seconds: number, kills: number, stored: number, s: ProxyStats, ledgers: Ledger[]): void {
   console.log(
     [
-      `chaos (seed ${SEED}) in ${seconds.toFixed(1)} s: ${stored} stored of ${DEVICES * PER_DEVICE} submitted`,
-      `  server SIGKILLed ${kills} times; ${s.requests} requests through the proxy`,
+      `chaos on ${engine} (seed ${SEED}) in ${seconds.toFixed(1)} s: ${stored} stored of ${DEVICES * PER_DEVICE} submitted`,
+      `  ${engine === 'postgres' ? 'one of two processes' : 'server'} SIGKILLed ${kills} times; ${s.requests} requests through the proxy`,
       `  dropped ${s['drop-before'] + s['drop-after'] + s['cut-body']} (before forwarding ${s['drop-before']}, after the server answered ${s['drop-after']}, answer cut ${s['cut-body']})`,
       `  5xx injected ${s['502'] + s['503']} (502 ${s['502']}, 503 ${s['503']}), 502 while the server was down ${s.serverDown}, delayed ${s.delay}`,
       `  server answered per item: ${JSON.stringify(s.itemStatuses)}; devices heard ${ledgers.reduce((n, l) => n + l.duplicates, 0)} duplicates`,
@@ -90,28 +91,56 @@ function expectTalliesMatch(rows: StoredRow[], tallies: StoredTally[], snapshot:
   expect(snapshot.count).toBe(DEVICES * PER_DEVICE);
 }
 
-describe('chaos: 3 devices × 1,000 responses through a faulty network and a server killed again and again', () => {
+/** Where the run's servers keep their data, and how to read it back after they stopped. */
+type Deployment = { servers: ServerProcess[]; read(): Promise<{ rows: StoredRow[]; tallies: StoredTally[]; integrity: unknown }>; remove(): Promise<void> };
+
+/** One SQLite server, or two processes on one PostgreSQL database (the first of them is the one killed). */
+async function deploy(engine: 'sqlite' | 'postgres', main: string): Promise<Deployment> {
+  if (engine === 'sqlite') {
+    const server = new ServerProcess(main, await freePort(), mkdtempSync(join(tmpdir(), 'stance-chaos-')));
+    return {
+      servers: [server],
+      read: async () => readDatabase(join(server.dataDir, 'stance.db')),
+      remove: async () => rmSync(server.dataDir, { recursive: true, force: true }),
+    };
+  }
+  const db = await createTestDatabase();
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < 2; i++) servers.push(new ServerProcess(main, await freePort(), mkdtempSync(join(tmpdir(), 'stance-chaos-')), { DATABASE_URL: db.url }));
+  return {
+    servers,
+    // The PostgreSQL server checks its own pages; there is no file to check here.
+    read: async () => ({ ...(await readPostgres(db.url)), integrity: 'ok' }),
+    remove: async () => {
+      for (const s of servers) rmSync(s.dataDir, { recursive: true, force: true });
+      await db.drop();
+    },
+  };
+}
+
+describe.each(['sqlite', 'postgres'] as const)('chaos on %s: 3 devices × 1,000 responses through a faulty network and a server killed again and again', (engine) => {
   it('stores exactly 3,000 responses, no duplicates, every outbox empty, tallies equal a recount', async () => {
     const startedAt = performance.now();
     const built = snapshotBuiltServer();
-    const server = new ServerProcess(built.main, await freePort(), mkdtempSync(join(tmpdir(), 'stance-chaos-')));
+    const deployment = await deploy(engine, built.main);
+    const [victim, survivor] = deployment.servers as [ServerProcess, ServerProcess | undefined];
     const devices: Device[] = [];
-    await server.start();
-    const proxy = await startFaultProxy(server.port, seeded(SEED + 1));
+    for (const server of deployment.servers) await server.start();
+    const proxy = await startFaultProxy(deployment.servers.map((s) => s.port), seeded(SEED + 1));
     try {
       for (let i = 0; i < DEVICES; i++) devices.push(await openDevice(i, proxy.url));
       const log = { kills: 0 };
       let submitting = true;
-      const monkey = killAtRandom(server, seeded(SEED + 2), () => !submitting, log);
+      const monkey = killAtRandom(victim, seeded(SEED + 2), () => !submitting, log);
       await Promise.all(devices.map((d, i) => submitAll(d, seeded(SEED + 10 + i)))).finally(() => (submitting = false));
       await monkey;
       await drained(devices, 5 * 60_000);
-      const snapshot = await (await fetch(`${server.url}/api/v1/surveys/sovereign-ai/results`)).json();
-      await server.stop();
+      const snapshot = await (await fetch(`${(survivor ?? victim).url}/api/v1/surveys/sovereign-ai/results`)).json();
+      for (const server of deployment.servers) await server.stop();
 
-      const { rows, tallies, integrity } = readDatabase(join(server.dataDir, 'stance.db'));
+      const { rows, tallies, integrity } = await deployment.read();
       const ledgers = await Promise.all(devices.map(deviceLedger));
-      printNumbers((performance.now() - startedAt) / 1000, log.kills, rows.length, proxy.stats, ledgers);
+      printNumbers(engine, (performance.now() - startedAt) / 1000, log.kills, rows.length, proxy.stats, ledgers);
       expect(log.kills).toBeGreaterThanOrEqual(MIN_KILLS);
       expect(integrity).toBe('ok');
       expectExactlyOnce(rows, devices, ledgers);
@@ -122,9 +151,9 @@ describe('chaos: 3 devices × 1,000 responses through a faulty network and a ser
     } finally {
       for (const d of devices) d.engine.stop();
       await proxy.close();
-      await server.kill();
+      for (const server of deployment.servers) await server.kill();
       built.remove();
-      rmSync(server.dataDir, { recursive: true, force: true });
+      await deployment.remove();
     }
   });
 });

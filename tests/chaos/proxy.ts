@@ -23,7 +23,7 @@ const CHANCES: [Fate, number][] = [
 /** Counts by fate, plus requests that found the server down (killed) and were answered 502. */
 export type ProxyStats = Record<Fate, number> & { requests: number; serverDown: number; itemStatuses: Record<string, number> };
 
-/** A running fault proxy in front of one upstream port. */
+/** A running fault proxy in front of one or more upstream ports. */
 export type FaultProxy = { url: string; stats: ProxyStats; close(): Promise<void> };
 
 function chooseFate(random: () => number): Fate {
@@ -72,7 +72,19 @@ function forward(port: number, req: IncomingMessage, body: Buffer): Promise<Upst
   });
 }
 
-async function handle(port: number, random: () => number, stats: ProxyStats, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * Forwards to the upstreams in turn, as a load balancer does, trying the next when one is
+ * down; undefined only when every upstream is.
+ */
+async function balance(ports: number[], turn: number, req: IncomingMessage, body: Buffer): Promise<Upstream | undefined> {
+  for (let i = 0; i < ports.length; i++) {
+    const answer = await forward(ports[(turn + i) % ports.length]!, req, body);
+    if (answer) return answer;
+  }
+  return undefined;
+}
+
+async function handle(ports: number[], turn: number, random: () => number, stats: ProxyStats, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readAll(req);
   const fate = chooseFate(random);
   stats.requests++;
@@ -80,7 +92,7 @@ async function handle(port: number, random: () => number, stats: ProxyStats, req
   if (fate === 'drop-before') return void req.socket.destroy();
   if (fate === '502' || fate === '503') return void res.writeHead(Number(fate), { 'content-type': 'text/plain' }).end('injected fault');
   if (fate === 'delay') await sleep(50 + Math.floor(random() * 750));
-  const answer = await forward(port, req, body);
+  const answer = await balance(ports, turn, req, body);
   if (!answer) {
     stats.serverDown++;
     return void res.writeHead(502, { 'content-type': 'text/plain' }).end('server down');
@@ -95,12 +107,13 @@ async function handle(port: number, random: () => number, stats: ProxyStats, req
   res.end(answer.body);
 }
 
-/** Starts the fault proxy on a free loopback port in front of `upstreamPort` (which may come and go). */
-export async function startFaultProxy(upstreamPort: number, random: () => number): Promise<FaultProxy> {
+/** Starts the fault proxy on a free loopback port in front of the upstream ports (which may come and go). */
+export async function startFaultProxy(upstreamPorts: number[], random: () => number): Promise<FaultProxy> {
   const stats = { requests: 0, serverDown: 0, itemStatuses: {}, pass: 0 } as ProxyStats;
   for (const [fate] of CHANCES) stats[fate] = 0;
+  let turn = 0;
   const server = createServer((req, res) => {
-    handle(upstreamPort, random, stats, req, res).catch(() => req.socket.destroy());
+    handle(upstreamPorts, turn++, random, stats, req, res).catch(() => req.socket.destroy());
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address() as AddressInfo;

@@ -32,6 +32,7 @@ export class ServerProcess {
     private readonly main: string,
     readonly port: number,
     readonly dataDir: string,
+    private readonly env: Record<string, string> = {},
   ) {}
 
   /** The server's own address (not through the proxy). */
@@ -43,7 +44,7 @@ export class ServerProcess {
   async start(): Promise<void> {
     this.output = '';
     const child = spawn(process.execPath, [this.main], {
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, STANCE_ADMIN_TOKEN: CHAOS_TOKEN },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, STANCE_ADMIN_TOKEN: CHAOS_TOKEN, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

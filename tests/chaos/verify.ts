@@ -3,7 +3,8 @@ import type { Response } from '../../src/core/response';
 import type { TallyRow } from '../../src/core/results';
 import type { Survey } from '../../src/core/survey';
 import type { Tally } from '../../src/core/tally';
-import { addResponse, emptyTally } from '../../src/core/tally';
+import { addResponse, addTally, emptyTally } from '../../src/core/tally';
+import pg from 'pg';
 import type { SentRecord } from '../../src/client/db';
 import type { Device } from './device';
 
@@ -23,6 +24,30 @@ export function readDatabase(path: string): { rows: StoredRow[]; tallies: Stored
     };
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Everything a PostgreSQL deployment holds, read straight from its tables after the servers
+ * stopped; each segment's tally is the sum of its shard rows, as the servers merge them.
+ */
+export async function readPostgres(url: string): Promise<{ rows: StoredRow[]; tallies: StoredTally[] }> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    const rows = (await client.query<StoredRow>('SELECT id, survey, version, wave, channel, grp, json FROM responses ORDER BY id')).rows;
+    const shards = (await client.query<StoredTally>('SELECT survey, version, wave, channel, grp, count, json FROM tallies')).rows;
+    const merged = new Map<string, { row: StoredTally; tally: Tally }>();
+    for (const s of shards) {
+      const key = `${s.survey}|${s.version}|${keyOf(s)}`;
+      const entry = merged.get(key) ?? { row: s, tally: emptyTally() };
+      addTally(entry.tally, JSON.parse(s.json) as Tally);
+      merged.set(key, entry);
+    }
+    const tallies = [...merged.values()].filter((m) => m.tally.count !== 0).map((m) => ({ ...m.row, count: m.tally.count, json: JSON.stringify(m.tally) }));
+    return { rows, tallies };
+  } finally {
+    await client.end();
   }
 }
 

@@ -11,6 +11,7 @@ export default defineConfig({
     name: 'chaos',
     include: ['tests/chaos/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/support/postgres-setup.ts'],
     fileParallelism: false,
     testTimeout: 15 * 60_000,
     hookTimeout: 5 * 60_000,

@@ -5,21 +5,29 @@ import type { Survey } from '../../src/core/survey';
 import { createApp } from '../../src/server/app';
 import type { AppConfig } from '../../src/server/config';
 import { appConfig } from '../../src/server/config';
-import { SqliteStore } from '../../src/server/store/sqlite';
+import type { Hono } from 'hono';
+import type { SqliteStore } from '../../src/server/store/sqlite';
+import type { Store } from '../../src/server/store/types';
+import { type Engine, openTestStore } from '../support/engines';
 import { pollSurvey, privateSurvey } from './fixtures/surveys';
 
 export const TOKEN = 'organiser-secret-token';
 export const AUTH = { Authorization: `Bearer ${TOKEN}` };
 
-/** An app on in-memory SQLite with the fixture surveys, rate limits off unless given. */
-export async function setup(options: { config?: Partial<AppConfig>; surveys?: Survey[]; clock?: () => number } = {}) {
+type SetupOptions = { config?: Partial<AppConfig>; surveys?: Survey[]; clock?: () => number; engine?: Engine };
+export type Setup<S extends Store> = { app: Hono; store: S; logs: string[]; close(): Promise<void> };
+
+/** An app on a fresh store (in-memory SQLite unless `engine` says otherwise) with the fixture surveys, rate limits off unless given. */
+export async function setup(options?: SetupOptions & { engine?: 'sqlite' }): Promise<Setup<SqliteStore>>;
+export async function setup(options: SetupOptions): Promise<Setup<Store>>;
+export async function setup(options: SetupOptions = {}): Promise<Setup<Store>> {
   const clock = options.clock ?? Date.now;
-  const store = new SqliteStore(':memory:', clock);
+  const { store, close } = await openTestStore(options.engine ?? 'sqlite', { clock });
   for (const survey of options.surveys ?? [pollSurvey, privateSurvey]) await store.putSurvey(survey);
   const logs: string[] = [];
   const config = appConfig({ adminToken: TOKEN, rateLimit: false, log: (m) => logs.push(m), ...options.config });
   const app = createApp({ store, clock, config });
-  return { app, store, logs };
+  return { app, store, logs, close };
 }
 
 let tick = Date.parse('2025-06-01T09:00:00.000Z');

@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/core/wire';
 import { pollSurvey } from './fixtures/surveys';
-import { AUTH, setup } from './helpers';
+import type { SqliteStore } from '../../src/server/store/sqlite';
+import { AUTH, type Setup, setup } from './helpers';
 import { anyFragment, deep, huge, item, junkBody, oddString, objText } from './hostile-arbitraries';
 import { build, checkBatch, countRows, expectClientError } from './hostile-build';
 
 // In-process, rate limiter off: ≥ 10,000 hostile payloads spread over every POST endpoint.
 // The seed is printed by fast-check on failure; FC_SEED=<n> replays a run.
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-let ctx: Awaited<ReturnType<typeof setup>>;
+let ctx: Setup<SqliteStore>;
 const sent: Record<string, number> = {};
 const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 

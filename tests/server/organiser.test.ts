@@ -196,6 +196,6 @@ describe('public survey routes', () => {
 
   it('reports health', async () => {
     const { app } = await setup({ config: { version: '1.2.3' } });
-    expect((await getJson(app, '/api/v1/health')).body).toEqual({ status: 'ok', version: '1.2.3', storage: 'sqlite', liveSubscribers: 0 });
+    expect((await getJson(app, '/api/v1/health')).body).toEqual({ status: 'ok', version: '1.2.3', storage: 'sqlite', database: { ok: true }, liveSubscribers: 0 });
   });
 });

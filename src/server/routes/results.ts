@@ -80,7 +80,7 @@ function eventStream(signal: AbortSignal, heartbeatMs: number, open: (send: (chu
 }
 
 /** Results snapshots and the live stream of them. */
-export function resultRoutes({ store, config, results, live }: Services): Hono {
+export function resultRoutes({ store, config, readModel }: Services): Hono {
   const app = new Hono();
 
   const view = async (c: Context) => {
@@ -93,7 +93,7 @@ export function resultRoutes({ store, config, results, live }: Services): Hono {
 
   app.get('/surveys/:id/results', async (c) => {
     const { survey, filters } = await view(c);
-    const { snapshot, etag } = await results.snapshot(survey, filters);
+    const { snapshot, etag } = await readModel.results.snapshot(survey, filters);
     c.header('ETag', etag);
     c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
@@ -102,10 +102,10 @@ export function resultRoutes({ store, config, results, live }: Services): Hono {
 
   app.get('/surveys/:id/live', async (c) => {
     const { survey, filters } = await view(c);
-    const first = await results.snapshot(survey, filters);
+    const first = await readModel.results.snapshot(survey, filters);
     return eventStream(c.req.raw.signal, config.heartbeatMs, (send) => {
       send(sseEvent(first.snapshot, first.etag));
-      return live.subscribe({ survey, filters, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
+      return readModel.live.subscribe({ survey, filters, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
     });
   });
 

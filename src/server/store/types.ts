@@ -25,6 +25,8 @@ export type Candidate =
       onePerDevice: boolean;
       /** Set when a survey-level check failed: still reported as duplicate/conflict if the id is stored. */
       rejection?: ItemError;
+      /** When the server first received it, if not now: a response copied from another store keeps its time. */
+      receivedAt?: string;
     };
 
 /** A stored response with the time the server received it. */
@@ -43,13 +45,34 @@ export type WaveWithCode = WaveDefinition & { code: string };
 /** What a `putSurvey` did: added it, already had it verbatim, or refused other content under the same id and version. */
 export type PutResult = 'stored' | 'duplicate' | 'conflict';
 
+/** A cached opinion map shared by every process: the data state it was computed from, its ETag and body. */
+export type SharedMap = { state: string; etag: string; body: string };
+
 /**
- * Everything the server keeps. SQLite implements it today; a PostgreSQL adapter can
- * implement the same contract later (DESIGN §7), so every method is asynchronous.
+ * Opinion maps computed by one process and read by the others (DESIGN §7). A single
+ * process keeps them in memory; PostgreSQL keeps them in a table, and a lock per map makes
+ * one process compute while the others wait and then read its result.
+ */
+export interface SharedMaps {
+  read(surveyId: string, version: number, key: string): Promise<SharedMap | undefined>;
+  write(surveyId: string, version: number, key: string, map: SharedMap): Promise<void>;
+  /** Runs `compute` while holding the lock of one map, so concurrent processes compute it once. */
+  exclusive<T>(surveyId: string, version: number, key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/** Whether the database answers, for /health. */
+export type StoreHealth = { ok: boolean; error?: string };
+
+/**
+ * Everything the server keeps, behind one contract with two engines: SQLite (the default,
+ * one process) and PostgreSQL (several stateless processes, DESIGN §7). Every method is
+ * asynchronous; a database that cannot be reached fails with AppError `unavailable` (503),
+ * a full disk with `storage_full` (507), and nothing is acknowledged that was not committed.
  */
 export interface Store {
   /** Engine name reported by /health. */
-  readonly engine: string;
+  readonly engine: 'sqlite' | 'postgres';
+  readonly sharedMaps: SharedMaps;
   listSurveys(): Promise<Survey[]>;
   /** One exact version, or the latest when `version` is omitted. */
   getSurvey(id: string, version?: number): Promise<Survey | undefined>;
@@ -71,14 +94,30 @@ export interface Store {
   /** The answers of one survey version under the results filters, oldest id first, in one streaming pass. */
   iterateAnswers(surveyId: string, version: number, filters: ResultsFilters): AsyncIterable<Answers>;
   /**
-   * The tally rows of one survey version. A returned row's tally is never changed in place:
-   * a commit that changes a row publishes a new object, which is how results tell changed
-   * rows from unchanged ones.
+   * The tally rows of one survey version, one per wave × channel × group. A returned row's
+   * tally is never changed in place: a commit that changes a row publishes a new object,
+   * which is how results tell changed rows from unchanged ones. When the database cannot be
+   * reached, the rows last read are returned, so results keep being served.
    */
   tallyRows(surveyId: string, version: number): Promise<TallyRow[]>;
+  /**
+   * A token for the data state of one survey version: equal in every process that has seen
+   * the same commits, different after any change. Keys the shared opinion-map cache.
+   */
+  stateToken(surveyId: string, version: number): Promise<string>;
   listComments(surveyId: string, query: CommentQuery): Promise<Comment[]>;
   setCommentHidden(surveyId: string, responseId: string, question: string, hidden: boolean): Promise<boolean>;
-  /** Calls `listener` after every commit that changed a survey's responses. Returns an unsubscribe function. */
+  /**
+   * Calls `listener` with a survey id after every commit that changed that survey (its
+   * responses, waves or versions), whichever process made it; after a lost connection to
+   * the database, once for every survey. Returns an unsubscribe function.
+   */
   onChange(listener: (surveyId: string) => void): () => void;
+  /**
+   * A secret every process must share (a signing key, a generated token): the stored value,
+   * or `generate()`'s, stored now (`created`) by whichever process asks first.
+   */
+  secret(name: string, generate: () => string): Promise<{ value: string; created: boolean }>;
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

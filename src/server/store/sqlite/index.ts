@@ -9,13 +9,19 @@ import { GroupCommit } from '../group-commit';
 import { migrate } from './migrations';
 import { SqliteWriter } from './writer';
 import { TallyCache } from './tally-cache';
-import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoredResponse, WaveWithCode } from '../types';
 import { AppError } from '../../../core/errors';
+import { LocalMaps } from '../local-maps';
+import { WriteHealth } from '../write-health';
+import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import { guarded, storeError } from './errors';
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
-/** Rows per page of an analysis read: its rows are small (answers only) and it wants throughput. */
-const ANSWER_PAGE = 5000;
+/**
+ * Rows per page of an analysis read: each page is read and parsed on the main thread in
+ * one go, so a page must stay small enough (a few ms) for submissions to slip in between.
+ */
+const ANSWER_PAGE = 1000;
 
 type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt'> & {
   response_id: string; grp: string; submitted_at: string; hidden: number;
@@ -28,6 +34,7 @@ type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt
  */
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
+  readonly sharedMaps = new LocalMaps();
   /** The connection, exposed for backups and for tests that check its settings. */
   readonly db: Database.Database;
   private readonly surveys = new Map<string, Map<number, { survey: Survey; hash: string }>>();
@@ -36,6 +43,9 @@ export class SqliteStore implements Store {
   private readonly writer: SqliteWriter;
   private readonly commits: GroupCommit<Candidate, ItemResult>;
   private readonly listeners = new Set<(surveyId: string) => void>();
+  private readonly writes = new WriteHealth();
+  /** Commits per survey since this store opened: the data state, for one process. */
+  private readonly revisions = new Map<string, number>();
 
   /** Opens (creating and migrating if needed) the database at `path`, or `:memory:`. */
   constructor(path: string, private readonly now: () => number = Date.now) {
@@ -53,7 +63,7 @@ export class SqliteStore implements Store {
     this.tallies = new TallyCache(this.db);
     this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
     this.commits = new GroupCommit((items) => {
-      const { results, changed } = this.writer.writeBatch(items);
+      const { results, changed } = this.writes.track(() => guarded(() => this.writer.writeBatch(items)));
       this.emit(changed);
       return results;
     });
@@ -74,10 +84,11 @@ export class SqliteStore implements Store {
     const hash = sha256(canonicalJson(survey));
     const known = this.surveys.get(survey.id)?.get(survey.version);
     if (known) return known.hash === hash ? 'duplicate' : 'conflict';
-    this.db
+    guarded(() => this.db
       .prepare('INSERT INTO surveys (id, version, json, content_hash, added_at) VALUES (?, ?, ?, ?, ?)')
-      .run(survey.id, survey.version, JSON.stringify(survey), hash, new Date(this.now()).toISOString());
+      .run(survey.id, survey.version, JSON.stringify(survey), hash, new Date(this.now()).toISOString()));
     this.remember(survey, hash);
+    this.emit(new Set([survey.id]));
     return 'stored';
   }
 
@@ -101,7 +112,7 @@ export class SqliteStore implements Store {
         .run(surveyId, wave.slug, wave.code, JSON.stringify(wave));
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('conflict', `join code ${wave.code} is taken`, { field: 'code' });
-      throw error;
+      throw storeError(error);
     }
     this.rememberWave(surveyId, wave);
     // Wave labels and start times appear in results, so listeners refresh them too.
@@ -113,13 +124,13 @@ export class SqliteStore implements Store {
   }
 
   async deleteResponse(surveyId: string, id: string): Promise<boolean> {
-    const changed = this.writer.deleteResponse(surveyId, id);
+    const changed = guarded(() => this.writer.deleteResponse(surveyId, id));
     if (changed) this.emit(new Set([surveyId]));
     return changed !== undefined;
   }
 
   async deleteWave(surveyId: string, wave: string): Promise<number> {
-    const deleted = this.writer.deleteWave(surveyId, wave);
+    const deleted = guarded(() => this.writer.deleteWave(surveyId, wave));
     this.emit(new Set([surveyId]));
     return deleted;
   }
@@ -180,10 +191,29 @@ export class SqliteStore implements Store {
   }
 
   async setCommentHidden(surveyId: string, responseId: string, question: string, hidden: boolean): Promise<boolean> {
-    const result = this.db
+    const result = guarded(() => this.db
       .prepare('UPDATE comments SET hidden = ? WHERE survey = ? AND response_id = ? AND question = ?')
-      .run(hidden ? 1 : 0, surveyId, responseId, question);
+      .run(hidden ? 1 : 0, surveyId, responseId, question));
     return result.changes > 0;
+  }
+
+  async stateToken(surveyId: string): Promise<string> {
+    return String(this.revisions.get(surveyId) ?? 0);
+  }
+
+  async secret(name: string, generate: () => string): Promise<{ value: string; created: boolean }> {
+    const created = guarded(() => this.db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(name, generate()).changes > 0);
+    const { value } = this.db.prepare('SELECT value FROM meta WHERE name = ?').get(name) as { value: string };
+    return { value, created };
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return this.writes.problem ? { ok: false, error: this.writes.problem } : { ok: true };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   onChange(listener: (surveyId: string) => void): () => void {
@@ -197,6 +227,7 @@ export class SqliteStore implements Store {
   }
 
   private emit(surveys: Set<string>): void {
+    for (const id of surveys) this.revisions.set(id, (this.revisions.get(id) ?? 0) + 1);
     for (const id of surveys) for (const listener of this.listeners) listener(id);
   }
 

@@ -32,6 +32,7 @@ const MIGRATIONS: Step[] = [
      hidden INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (response_id, question)) WITHOUT ROWID;
    CREATE INDEX comments_by_survey ON comments (survey, submitted_at);`,
   wavesAsJson,
+  'CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;',
 ];
 
 /**

@@ -78,7 +78,7 @@ export class SqliteWriter {
 
   private store(c: Accepted, changes: TallyChanges): void {
     const r = c.response;
-    this.insert.run(r.id, r.surveyId, r.surveyVersion, r.wave, r.channel, c.group, r.submittedAt, this.now(), r.device, c.hash, c.canonical);
+    this.insert.run(r.id, r.surveyId, r.surveyVersion, r.wave, r.channel, c.group, r.submittedAt, c.receivedAt ?? this.now(), r.device, c.hash, c.canonical);
     for (const [question, value] of this.comments(c.survey, r)) {
       this.insertComment.run(r.id, question, r.surveyId, r.surveyVersion, r.wave, r.channel, c.group, value, r.submittedAt);
     }

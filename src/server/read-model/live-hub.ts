@@ -1,32 +1,30 @@
-import { canonicalJson } from '../core/canonical';
-import type { Clock } from '../core/ids';
-import type { ResultsFilters, ResultsSnapshot } from '../core/results';
-import type { Survey } from '../core/survey';
-import type { ResultsService } from './results';
-import type { Store } from './store/types';
+import { canonicalJson } from '../../core/canonical';
+import type { Clock } from '../../core/ids';
+import type { ResultsFilters, ResultsSnapshot } from '../../core/results';
+import type { Survey } from '../../core/survey';
 
 /** One live subscriber: what it watches, what it saw last, and how to reach it. */
-type Subscriber = { survey: Survey; filters: ResultsFilters; lastEtag?: string; send: (snapshot: ResultsSnapshot, etag: string) => void };
+export type Subscriber = { survey: Survey; filters: ResultsFilters; lastEtag?: string; send: (snapshot: ResultsSnapshot, etag: string) => void };
 type Channel = { subscribers: Set<Subscriber>; lastPush: number; timer?: ReturnType<typeof setTimeout> };
+/** How the hub gets the current snapshot of a view: the read model's results cache. */
+export type SnapshotSource = (survey: Survey, filters: ResultsFilters) => Promise<{ snapshot: ResultsSnapshot; etag: string }>;
 
 /**
  * Fans out results to live subscribers, per survey: the first change after a quiet spell is
  * pushed at once; changes that follow within `intervalMs` are folded into one trailing push
  * at the end of the interval, so a busy survey gets at most one event a second and the last
- * change is never lost.
+ * change is never lost. It is told of changes by the read model, after the read model has
+ * moved the survey's revision on, so a push always reads the new figures.
  */
 export class LiveHub {
   private readonly channels = new Map<string, Channel>();
 
   constructor(
-    store: Store,
-    private readonly results: ResultsService,
+    private readonly snapshotOf: SnapshotSource,
     private readonly clock: Clock,
     private readonly intervalMs: number,
     private readonly log: (message: string) => void,
-  ) {
-    store.onChange((surveyId) => this.changed(surveyId));
-  }
+  ) {}
 
   /** Adds a subscriber and returns the function that removes it. */
   subscribe(subscriber: Subscriber): () => void {
@@ -49,12 +47,19 @@ export class LiveHub {
     return n;
   }
 
-  private changed(surveyId: string): void {
+  /** The survey's figures may have changed: push now, or at the end of the interval. */
+  changed(surveyId: string): void {
     const channel = this.channels.get(surveyId);
     if (!channel || channel.timer) return;
     const wait = channel.lastPush + this.intervalMs - this.clock();
     if (wait <= 0) void this.push(channel);
     else channel.timer = setTimeout(() => void this.push(channel), wait);
+  }
+
+  /** Stops every pending push. */
+  close(): void {
+    for (const channel of this.channels.values()) clearTimeout(channel.timer);
+    this.channels.clear();
   }
 
   // Subscribers with the same version and filters share one snapshot.
@@ -70,7 +75,7 @@ export class LiveHub {
     }
     for (const group of byView.values()) {
       try {
-        const { snapshot, etag } = await this.results.snapshot(group[0]!.survey, group[0]!.filters);
+        const { snapshot, etag } = await this.snapshotOf(group[0]!.survey, group[0]!.filters);
         for (const s of group) {
           if (s.lastEtag === etag) continue;
           s.lastEtag = etag;

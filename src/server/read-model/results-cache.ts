@@ -1,10 +1,10 @@
-import { canonicalJson } from '../core/canonical';
-import type { Clock } from '../core/ids';
-import type { ResultsFilters, ResultsSnapshot } from '../core/results';
-import { MergedRows, snapshotFromSums } from '../core/results';
-import type { Survey } from '../core/survey';
-import { sha256 } from './hash';
-import type { Store } from './store/types';
+import { canonicalJson } from '../../core/canonical';
+import type { Clock } from '../../core/ids';
+import type { ResultsFilters, ResultsSnapshot } from '../../core/results';
+import { MergedRows, snapshotFromSums } from '../../core/results';
+import type { Survey } from '../../core/survey';
+import { sha256 } from '../hash';
+import type { Store } from '../store/types';
 
 type Cached = { revision: number; snapshot: ResultsSnapshot; etag: string; sums: MergedRows };
 
@@ -12,26 +12,24 @@ type Cached = { revision: number; snapshot: ResultsSnapshot; etag: string; sums:
 const MAX_CACHED = 1000;
 
 /**
- * Results snapshots from tally rows, cached per survey version and filters until the next
- * commit that touches the survey. Each view keeps its running sums, so the rebuild after a
- * commit merges only the rows that commit changed. The ETag hashes the figures, not the
- * time they were made, so it changes exactly when the figures do.
+ * Results snapshots from tally rows, cached per survey version and filters until the
+ * survey's revision (kept by the read model) moves on. Each view keeps its running sums,
+ * so the rebuild after a commit merges only the rows that commit changed. The ETag hashes
+ * the figures, not the time they were made, so it changes exactly when the figures do.
  */
-export class ResultsService {
-  private readonly revisions = new Map<string, number>();
+export class ResultsCache {
   private readonly cache = new Map<string, Cached>();
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-  ) {
-    store.onChange((surveyId) => this.revisions.set(surveyId, (this.revisions.get(surveyId) ?? 0) + 1));
-  }
+    private readonly revisionOf: (surveyId: string) => number,
+  ) {}
 
   /** The snapshot and its ETag for one survey version under some filters. */
   async snapshot(survey: Survey, filters: ResultsFilters): Promise<{ snapshot: ResultsSnapshot; etag: string }> {
     const key = canonicalJson([survey.id, survey.version, filters]);
-    const revision = this.revisions.get(survey.id) ?? 0;
+    const revision = this.revisionOf(survey.id);
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit;
     const [rows, waves] = await Promise.all([this.store.tallyRows(survey.id, survey.version), this.store.listWaves(survey.id)]);

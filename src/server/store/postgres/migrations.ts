@@ -1,0 +1,85 @@
+import type { Pool, PoolClient } from 'pg';
+
+/** What a JavaScript step may need from outside the database. */
+export type MigrationContext = { importSurveyFiles: (client: PoolClient) => Promise<void> };
+type Step = string | ((client: PoolClient, context: MigrationContext) => Promise<void>);
+
+/** The advisory lock every starting process takes before it looks at the schema. */
+const MIGRATION_LOCK = 7_301_001;
+
+// Key columns use the C collation, so ordering and paging by id agree with byte order
+// whatever the database's default locale is.
+const SCHEMA_1 = `
+  CREATE TABLE surveys (
+    id text COLLATE "C" NOT NULL, version integer NOT NULL, json text NOT NULL, content_hash text NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (id, version));
+  CREATE TABLE responses (
+    id text COLLATE "C" PRIMARY KEY, survey text COLLATE "C" NOT NULL, version integer NOT NULL,
+    wave text COLLATE "C" NOT NULL, channel text NOT NULL, grp text COLLATE "C" NOT NULL,
+    submitted_at text NOT NULL, received_at text NOT NULL, device text COLLATE "C" NOT NULL,
+    content_hash text NOT NULL, json text NOT NULL);
+  CREATE INDEX responses_by_survey ON responses (survey, id);
+  CREATE INDEX responses_by_device ON responses (survey, wave, device);
+  CREATE TABLE tallies (
+    survey text COLLATE "C" NOT NULL, version integer NOT NULL, wave text COLLATE "C" NOT NULL, channel text NOT NULL,
+    grp text COLLATE "C" NOT NULL, shard integer NOT NULL, count integer NOT NULL, gen bigint NOT NULL,
+    xid xid8 NOT NULL DEFAULT pg_current_xact_id(), json text NOT NULL,
+    PRIMARY KEY (survey, version, wave, channel, grp, shard));
+  CREATE INDEX tallies_by_change ON tallies (survey, xid);
+  CREATE TABLE waves (
+    survey text COLLATE "C" NOT NULL, slug text COLLATE "C" NOT NULL, code text COLLATE "C" NOT NULL UNIQUE,
+    json text NOT NULL, PRIMARY KEY (survey, slug));
+  CREATE TABLE comments (
+    response_id text COLLATE "C" NOT NULL, question text COLLATE "C" NOT NULL, survey text COLLATE "C" NOT NULL,
+    version integer NOT NULL, wave text COLLATE "C" NOT NULL, channel text NOT NULL, grp text COLLATE "C" NOT NULL,
+    text text NOT NULL, submitted_at text COLLATE "C" NOT NULL, hidden boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (response_id, question));
+  CREATE INDEX comments_by_survey ON comments (survey, submitted_at);
+  CREATE TABLE analysis_maps (
+    survey text COLLATE "C" NOT NULL, version integer NOT NULL, key text COLLATE "C" NOT NULL, state text NOT NULL,
+    etag text NOT NULL, body text NOT NULL, computed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (survey, version, key));
+  CREATE TABLE meta (name text COLLATE "C" PRIMARY KEY, value text NOT NULL);`;
+
+/**
+ * Schema steps, applied in order and never edited once released: a change is a new step.
+ * The survey files of a SQLite deployment (DATA_DIR/surveys/*.json) are imported once, as
+ * a step, so that no process needs its local DATA_DIR afterwards.
+ */
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client)];
+
+/** How many steps this server knows. */
+export const PG_SCHEMA_VERSION = STEPS.length;
+
+/**
+ * Brings the database to the latest schema under an advisory lock, so processes that
+ * start together migrate once: the first takes the lock and runs the steps, each in its
+ * own transaction; the others wait, then find nothing left to do. Returns the steps run.
+ */
+export async function migrate(pool: Pool, context: MigrationContext): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    const current = rows[0]?.v ?? 0;
+    if (current > STEPS.length) throw new Error(`database schema ${current} is newer than this server (${STEPS.length}); upgrade Stance`);
+    for (let i = current; i < STEPS.length; i++) {
+      const step = STEPS[i]!;
+      await client.query('BEGIN');
+      try {
+        if (typeof step === 'string') await client.query(step);
+        else await step(client, context);
+        await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [i + 1]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+    return STEPS.length - current;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
