@@ -23,7 +23,7 @@ export type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Dr
 
 type Opening = Opened | { missing: MissingReason } | { broken: string };
 
-/** The survey from the device, else from the server; undefined answers say why there is none. */
+/** The survey from the device, else from the server; when neither has it, why (`MissingReason`). */
 async function surveyFor(client: Client, id: string) {
   const stored = await loadSurvey(client, id);
   return stored ?? (await import('../stores/fetch-survey')).fetchSurvey(client, id);
@@ -64,8 +64,9 @@ export function SurveyPage(props: RouteSectionProps) {
 function Begin(props: { opened: Opened }) {
   const resuming = props.opened.draft !== undefined || props.opened.older !== undefined;
   const [started, setStarted] = createSignal(resuming);
-  // Fetched after the notice has painted, so it is not on the first screen's critical path.
-  onMount(() => requestAnimationFrame(() => setTimeout(() => void Respond.preload(), 0)));
+  // Fetched after the notice has painted, so it is not on the first screen's critical path:
+  // the store's chunk and the first question screen's, so Start waits for neither.
+  onMount(() => requestAnimationFrame(() => setTimeout(() => void Promise.all([Respond.preload(), import('./SectionView')]), 0)));
   // The notice stays until the questions' chunk is here, so Start never shows a blank screen.
   const start = async () => {
     await Respond.preload();
