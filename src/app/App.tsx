@@ -1,5 +1,6 @@
 import { Router, A, type RouteDefinition, type RouteSectionProps } from '@solidjs/router';
-import { ErrorBoundary, lazy } from 'solid-js';
+import { ErrorBoundary, Show, createSignal, lazy, onMount } from 'solid-js';
+import { afterFirstScreen } from './first-screen';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { locale } from './i18n';
 import { ErrorPage } from './pages/ErrorPage';
@@ -7,10 +8,10 @@ import { Home } from './pages/Home';
 import { SurveyPage } from './pages/SurveyPage';
 import type { OrganiserPages } from './organiser/OrganiserApp';
 
-// The status bar says nothing until the sync engine (loaded after the first screen) reports,
-// and it is fixed to the bottom, so loading it apart shifts nothing.
+// The status bar says nothing until the sync engine (started after the first screen) reports,
+// and the update prompt only shows on a later visit, once a new service worker waits: both
+// load after the first screen has painted, so no request of theirs competes with it.
 const StatusBar = lazy(() => import('./components/StatusBar').then((m) => ({ default: m.StatusBar })));
-// The update prompt only ever shows on a later visit, once a new service worker waits.
 const UpdatePrompt = lazy(() => import('./components/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
 
 // Every organiser page comes from the one organiser chunk, loaded when an organiser first
@@ -47,6 +48,8 @@ function skipToContent(event: MouseEvent): void {
 
 /** The frame around every page: header with the language switch, the page, the sync status. */
 function Frame(props: RouteSectionProps) {
+  const [painted, setPainted] = createSignal(false);
+  onMount(() => afterFirstScreen(() => setPainted(true)));
   return (
     <>
       {/* A native listener on the link itself runs before the router's document-wide one, so focus moves to the content instead of the router turning #main into a navigation. */}
@@ -55,11 +58,15 @@ function Frame(props: RouteSectionProps) {
         <A href="/" class="brand" end>Stance</A>
         <LanguageSwitch />
       </header>
-      <UpdatePrompt />
+      <Show when={painted()}>
+        <UpdatePrompt />
+      </Show>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary fallback={(error) => <ErrorPage detail={String(error)} />}>{props.children}</ErrorBoundary>
       </main>
-      <StatusBar />
+      <Show when={painted()}>
+        <StatusBar />
+      </Show>
     </>
   );
 }
