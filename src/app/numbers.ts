@@ -44,3 +44,8 @@ export function formatBytes(bytes: number, locale: Locale): string {
   }
   return withUnit(formatNumber(value, locale, value < 10 && i > 0 ? 1 : 0), units[i]!, locale);
 }
+
+/** A moment as people read it in `locale`: the date and the time to the minute. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  return new Date(iso).toLocaleString(TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -5,12 +5,11 @@ import type { QuestionSummary } from '../../core/summary';
 import { allQuestions } from '../../core/questions';
 import type { Question, Survey } from '../../core/survey';
 import { locale, t, tx } from '../i18n';
-import { formatNumber, localeTag, withUnit } from '../numbers';
+import { formatDateTime, formatNumber, withUnit } from '../numbers';
 import { rt } from './results-strings';
 import { resultsFor } from '../stores/sync';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const age = (iso: string) => new Date(iso).toLocaleString(localeTag(locale()), { dateStyle: 'medium', timeStyle: 'short' });
 const two = (n: number) => formatNumber(n, locale(), 2);
 
 /** How the room answered so far, from the server when reachable, else the last copy on the device. */
@@ -24,7 +23,7 @@ export function ResultsSummary(props: { survey: Survey; response?: Response }) {
         {(s) => (
           <>
             <p class="hint">
-              {rt('responsesCount')}: {s().count ?? rt('fewerThan5')} · {rt('resultsAge')} {age(results()!.fetchedAt)}
+              {rt('responsesCount')}: {s().count ?? rt('fewerThan5')} · {rt('resultsAge')} {formatDateTime(results()!.fetchedAt, locale())}
             </p>
             <For each={allQuestions(props.survey).filter((q) => q.kind !== 'text' && summaries(s())[q.id])}>
               {(q) => <QuestionResult question={q} summary={summaries(s())[q.id]!} mine={props.response?.answers[q.id]} />}

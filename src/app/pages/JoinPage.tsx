@@ -6,7 +6,7 @@ import { normaliseJoinCode } from '../../core/vocabulary';
 import { JoinAnswerSchema, type JoinAnswer } from '../../core/waves';
 import { JoinForm } from '../components/JoinForm';
 import { locale, translator, tx } from '../i18n';
-import { localeTag } from '../numbers';
+import { formatDateTime } from '../numbers';
 import { fill } from '../particles';
 import { getClient } from '../stores/client';
 import { keepVisit } from '../stores/visit';
@@ -113,7 +113,7 @@ export function JoinPage(props: RouteSectionProps) {
 }
 
 function Closed(props: { answer: JoinAnswer }) {
-  const when = () => new Date(props.answer.closesAt ?? props.answer.startsAt).toLocaleString(localeTag(locale()), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = () => formatDateTime(props.answer.closesAt ?? props.answer.startsAt, locale());
   return (
     <>
       <h1>{jt('closedTitle')}</h1>

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { Held } from '../../client';
 import { locale, tx } from '../i18n';
-import { countText, localeTag, type CountText } from '../numbers';
+import { countText, formatDateTime, type CountText } from '../numbers';
 import { fill } from '../particles';
 import { syncStatus } from '../stores/sync';
 import type { VisitNote } from '../stores/visit';
@@ -10,11 +10,6 @@ import type { Opened } from './SurveyPage';
 
 const WAITING: CountText = { ko: '응답 {n}개 전송 대기', en: { one: '{n} response waiting to send', other: '{n} responses waiting to send' } };
 const quoted = (text: string) => (locale() === 'ko' ? `‘${text}’` : `“${text}”`);
-
-/** When something happened, in the UI language. */
-export function when(iso: string): string {
-  return new Date(iso).toLocaleString(localeTag(locale()), { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** On a field device's survey screens: who collects, and how many responses wait to be sent. */
 export function FieldBar(props: { collector: string | undefined }) {
@@ -55,7 +50,7 @@ function AlreadyAnswered(props: { held: Held; locked: boolean }) {
   return (
     <section class="already" aria-labelledby="already-title">
       <h2 id="already-title">{rs('alreadyTitle')}</h2>
-      <p>{fill(rs('alreadyWhen'), { when: when(props.held.submittedAt), state: state() })}</p>
+      <p>{fill(rs('alreadyWhen'), { when: formatDateTime(props.held.submittedAt, locale()), state: state() })}</p>
       <ResponseId id={props.held.id} />
       <p classList={{ warning: props.locked }}>{rs(props.locked ? 'locked' : 'again')}</p>
     </section>
