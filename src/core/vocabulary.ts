@@ -11,8 +11,11 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** The wave used when a link names none. */
 export const DEFAULT_WAVE = 'open';
-/** A wave slug from a link: `[a-z0-9-]`, at most 64 characters. */
-export const WAVE_PATTERN = /^[a-z0-9-]{1,64}$/;
+/**
+ * A wave slug from a link: `[a-z0-9-]`, 1 to 64 characters, at least one of them a letter
+ * or digit (a slug of hyphens alone names nothing and was used to grief the results).
+ */
+export const WAVE_PATTERN = /^(?=[a-z0-9-]{1,64}$)-*[a-z0-9][a-z0-9-]*$/;
 /** Ids of surveys, sections, questions and options: short, URL- and CSV-safe. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -24,3 +27,9 @@ export function normaliseJoinCode(raw: string): string | undefined {
   const code = raw.trim().toUpperCase();
   return JOIN_CODE_PATTERN.test(code) ? code : undefined;
 }
+
+/**
+ * The answer "don't know" to a likert or spectrum question that offers it (`dontKnow: true`):
+ * counted and shown as a share, never a point on the scale, so it stays out of means.
+ */
+export const DONT_KNOW = 'dk';

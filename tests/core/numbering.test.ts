@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionNumbers } from '../../src/core/numbering';
-import { sovereignAiSurvey } from '../../src/core/surveys/sovereign-ai';
+import { sovereignAiSurvey } from '../../src/core/surveys';
 import type { Question } from '../../src/core/survey';
 
 const text = { ko: 'q', en: 'q' };

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch } from './browser';
+import { sovereignAiSurvey } from '../../src/core/surveys';
 import { decodeQr, makeResponse, organiserFetch, postResponses, signIn } from './organiser/helpers';
 import { startServer, type TestServer } from './server';
 
@@ -82,7 +83,8 @@ describe('managing a survey (Korean UI)', () => {
   it('adds a new version from JSON, with errors that point at the JSON path, choosing private results', async () => {
     await page.goto(`${server.url}/organiser/new?from=sovereign-ai`);
     const area = page.locator('#survey-json');
-    await expect.poll(async () => (JSON.parse((await area.inputValue()) || '{}') as { version?: number }).version).toBe(2);
+    const next = sovereignAiSurvey.version + 1;
+    await expect.poll(async () => (JSON.parse((await area.inputValue()) || '{}') as { version?: number }).version).toBe(next);
     const definition = JSON.parse(await area.inputValue()) as { sections: { questions: { id: string }[] }[] };
 
     await area.fill('{ "id": "sovereign-ai", }');
@@ -101,9 +103,9 @@ describe('managing a survey (Korean UI)', () => {
     await area.fill(JSON.stringify(definition, null, 2));
     await page.getByRole('radio', { name: '결과 비공개 (주최자만)' }).check();
     await page.getByRole('button', { name: '올리기' }).click();
-    await expect.poll(() => page.locator('.org-ok').textContent()).toContain('sovereign-ai v2');
+    await expect.poll(() => page.locator('.org-ok').textContent()).toContain(`sovereign-ai v${next}`);
     const latest = (await (await fetch(`${server.url}/api/v1/surveys/sovereign-ai`)).json()) as { version: number; resultsPublic: boolean };
-    expect(latest).toMatchObject({ version: 2, resultsPublic: false });
+    expect(latest).toMatchObject({ version: next, resultsPublic: false });
   });
 
   it('previews a version as a respondent sees it, in both languages, without submitting', async () => {

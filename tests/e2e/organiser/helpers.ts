@@ -4,13 +4,14 @@ import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { uuidv7 } from '../../../src/core/ids';
+import { sovereignAiSurvey } from '../../../src/core/surveys';
 import { POSITIONS } from '../respondent';
 import { TEST_TOKEN } from '../server';
 
 /** What a generated response may vary: its group, wave, channel, one Likert value for all positions, a comment. */
 export type ResponseSpec = { group: string; wave?: string; channel?: 'conference' | 'field' | 'web'; likert?: number; spectrum?: number; comment?: string };
 
-/** A complete, valid response to the built-in survey, made as a phone would make it. */
+/** A complete, valid response to the built-in survey's latest version, made as a phone would make it. */
 export function makeResponse(spec: ResponseSpec): Record<string, unknown> {
   const now = new Date().toISOString();
   const answers: Record<string, unknown> = {
@@ -25,7 +26,7 @@ export function makeResponse(spec: ResponseSpec): Record<string, unknown> {
   return {
     id: uuidv7(Date.now(), (b) => new Uint8Array(randomBytes(b.length))),
     surveyId: 'sovereign-ai',
-    surveyVersion: 1,
+    surveyVersion: sovereignAiSurvey.version,
     wave: spec.wave ?? 'open',
     channel: spec.channel ?? 'web',
     device: randomBytes(12).toString('hex'),
