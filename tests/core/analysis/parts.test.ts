@@ -102,5 +102,35 @@ describe('cross-table suppression', () => {
     // Column 1 (size 13) would give the 3 away too, so culture's 10 there goes as well.
     expect(table[1]!.cells).toEqual([{ withheld: true }, { withheld: true }]);
     expect(table.map((r) => r.declared)).toEqual(['defense', 'culture', 'industry', 'public']);
+    // Groups nobody declared show 0, not "fewer than 5".
+    expect(table[2]).toEqual({ declared: 'industry', total: { withheld: false, count: 0 }, cells: [{ withheld: false, count: 0 }, { withheld: false, count: 0 }] });
+  });
+
+  it('shows an empty cell as 0, so a row of 10 and 0 says so instead of implying the hidden cell (issue 13)', () => {
+    const builder = createMatrixBuilder(likertSurvey([5]));
+    for (let i = 0; i < 10; i++) builder.add({ sector: 'defense', p0: 3 });
+    for (let i = 0; i < 20; i++) builder.add({ sector: 'culture', p0: 3 });
+    const m = builder.finish();
+    const labels = Int32Array.from({ length: 30 }, (_, i) => (i < 20 ? 0 : 1));
+    const table = crossTable(m, Int32Array.from({ length: 30 }, (_, i) => i), labels, 2, 5);
+    expect(table[0]).toEqual({ declared: 'defense', total: { withheld: false, count: 10 }, cells: [{ withheld: false, count: 10 }, { withheld: false, count: 0 }] });
+  });
+
+  it('withholds one more cell where several withheld cells hold fewer than the minimum together', () => {
+    const builder = createMatrixBuilder(likertSurvey([5]));
+    for (let i = 0; i < 12; i++) builder.add({ sector: 'defense', p0: 3 });
+    for (let i = 0; i < 30; i++) builder.add({ sector: 'culture', p0: 3 });
+    const m = builder.finish();
+    // defense: 10, 1, 1 across three groups; culture: 10 in each.
+    const labels = Int32Array.from({ length: 42 }, (_, i) => (i < 12 ? (i < 10 ? 0 : i - 9) : (i - 12) % 3));
+    const table = crossTable(m, Int32Array.from({ length: 42 }, (_, i) => i), labels, 3, 5);
+    // Shown, the 10 would leave 2 for the two withheld cells, which then could only be 1 and 1.
+    expect(table[0]!.total).toEqual({ withheld: false, count: 12 });
+    expect(table[0]!.cells).toEqual([{ withheld: true }, { withheld: true }, { withheld: true }]);
+    // Every line with a shown total keeps its withheld cells at 2 or more, holding 5 or more.
+    for (const row of table) {
+      const hidden = row.cells.filter((c) => c.withheld).length;
+      if (!row.total.withheld && hidden > 0) expect(hidden).toBeGreaterThanOrEqual(2);
+    }
   });
 });
