@@ -66,6 +66,19 @@ function figures(t: Tally, minCount: number): Figures {
 }
 
 /**
+ * Groups shown big enough, withheld beside small ones: when the groups under `minCount`
+ * hold 1 to minCount−1 together, the overall figures minus the shown groups' would give
+ * theirs away (issue 13), so the smallest shown group is withheld too.
+ */
+function complementary(groups: { group: string; t: Tally }[], minCount: number): Set<string> {
+  const small = groups.filter((g) => g.t.n > 0 && g.t.n < minCount);
+  const together = small.reduce((sum, g) => sum + g.t.n, 0);
+  if (together === 0 || together >= minCount) return new Set();
+  const smallest = groups.filter((g) => g.t.n >= minCount).sort((a, b) => a.t.n - b.t.n)[0];
+  return new Set(smallest ? [smallest.group] : []);
+}
+
+/**
  * Figures for one position. Withheld groups take no part in the consensus product or the
  * spread: otherwise those derived figures would leak what was withheld. With no group to
  * report, the overall figures stand in as the one group.
@@ -73,7 +86,8 @@ function figures(t: Tally, minCount: number): Figures {
 export function summarisePosition(input: PositionCounts, minCount = 5): PositionSummary {
   const overall = tally(input.overall, input.points);
   const groups = Object.entries(input.groups).map(([group, counts]) => ({ group, t: tally(counts, input.points) }));
-  const reported = groups.filter((g) => g.t.n >= Math.max(minCount, 1));
+  const hidden = complementary(groups, minCount);
+  const reported = groups.filter((g) => g.t.n >= Math.max(minCount, 1) && !hidden.has(g.group));
   const base = reported.length > 0 ? reported.map((g) => g.t) : overall.n >= Math.max(minCount, 1) ? [overall] : [];
   const product = (pick: (t: Tally) => number) => (base.length === 0 ? 0 : base.reduce((acc, t) => acc * smoothed(pick(t), t.n), 1));
   // Rounded, so that the spread and sides match the means a reader sees.
@@ -83,7 +97,7 @@ export function summarisePosition(input: PositionCounts, minCount = 5): Position
     question: input.question,
     points: input.points,
     overall: figures(overall, minCount),
-    groups: groups.map((g): GroupFigures => ({ group: g.group, ...figures(g.t, minCount) })),
+    groups: groups.map((g): GroupFigures => ({ group: g.group, ...(hidden.has(g.group) ? { withheld: true as const } : figures(g.t, minCount)) })),
     consensus: { agree: round(product((t) => t.agree)), disagree: round(product((t) => t.disagree)) },
     spread: means.length >= 2 ? round(Math.max(...means) - Math.min(...means)) : null,
     opposite: means.some((m) => m > mid) && means.some((m) => m < mid),

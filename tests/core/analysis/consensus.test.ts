@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { PositionCounts } from '../../../src/core/analysis';
 import { consensusFromCounts, summarisePosition, valueCounts } from '../../../src/core/analysis';
 
-// counts[v − 1] respondents answered v on a 5-point scale (midpoint 3).
+// counts[v − 1] respondents answered v on a 5-point scale (midpoint 3). c and d, withheld,
+// hold 5 together, so the overall figures minus a's and b's give no one away.
 const split: PositionCounts = {
   question: 'split',
   points: 5,
-  overall: [5, 3, 2, 5, 8],
-  groups: { a: [0, 0, 1, 4, 5], b: [5, 3, 1, 1, 0], c: [0, 0, 0, 0, 3] },
+  overall: [5, 3, 2, 7, 8],
+  groups: { a: [0, 0, 1, 4, 5], b: [5, 3, 1, 1, 0], c: [0, 0, 0, 0, 3], d: [0, 0, 0, 2, 0] },
 };
 
 describe('consensus and division from value counts', () => {
   it('computes shares, smoothed shares and means that can be checked by hand', () => {
     const s = summarisePosition(split);
     expect(s.overall).toEqual({
-      withheld: false, n: 23, agree: 13, disagree: 8, agreeShare: 0.5652, disagreeShare: 0.3478,
-      smoothedAgree: 0.56, smoothedDisagree: 0.36, mean: 3.3478, // 14/25, 9/25, 77/23
+      withheld: false, n: 25, agree: 15, disagree: 8, agreeShare: 0.6, disagreeShare: 0.32,
+      smoothedAgree: 0.5926, smoothedDisagree: 0.3333, mean: 3.4, // 16/27, 9/27, 85/25
     });
     const a = s.groups.find((g) => g.group === 'a')!;
     expect(a).toMatchObject({ n: 10, agree: 9, disagree: 0, smoothedAgree: 0.8333, mean: 4.4 });
@@ -26,10 +27,19 @@ describe('consensus and division from value counts', () => {
   it('withholds a group under five and leaves it out of the derived figures', () => {
     const s = summarisePosition(split);
     expect(s.groups.find((g) => g.group === 'c')).toEqual({ group: 'c', withheld: true });
+    expect(s.groups.find((g) => g.group === 'd')).toEqual({ group: 'd', withheld: true });
     // Product over a and b only: (10/12)·(2/12) and (1/12)·(9/12).
     expect(s.consensus).toEqual({ agree: 0.1389, disagree: 0.0625 });
     expect(s.spread).toBe(2.6); // 4.4 − 1.8
     expect(s.opposite).toBe(true);
+  });
+
+  it('withholds the smallest shown group too when the withheld ones hold fewer than five together (issue 13)', () => {
+    // Shown beside the overall figures, a and b would give c's 3 answers away exactly.
+    const lone: PositionCounts = { question: 'lone', points: 5, overall: [5, 3, 2, 5, 8], groups: { a: [0, 0, 1, 4, 6], b: [5, 3, 1, 1, 0], c: [0, 0, 0, 0, 2] } };
+    const s = summarisePosition(lone);
+    expect(s.groups.map((g) => [g.group, g.withheld])).toEqual([['a', false], ['b', true], ['c', true]]);
+    expect(s.overall.withheld).toBe(false);
   });
 
   it('lists divisive and consensus positions by the rules stated', () => {
