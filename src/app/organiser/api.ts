@@ -49,6 +49,8 @@ export function createOrganiserApi(session: Session) {
     registerWave: (id: string, wave: NewWave) => read<unknown>(`${survey(id)}/waves`, json('POST', wave)),
     closeWave: (id: string, slug: string) => read<unknown>(`${survey(id)}/waves/${enc(slug)}/close`, { method: 'POST' }),
     deleteWave: (id: string, slug: string) => read<{ deleted: number }>(`${survey(id)}/waves/${enc(slug)}/responses`, { method: 'DELETE' }),
+    /** Deletes the responses of every unregistered wave under 5 responses (invented slugs), in one step. */
+    clearInventedWaves: (id: string) => read<{ waves: number; deleted: number }>(`${survey(id)}/unregistered-waves`, { method: 'DELETE' }),
     deleteResponse: (id: string, responseId: string) => read<{ deleted: number }>(`${survey(id)}/responses/${enc(responseId)}`, { method: 'DELETE' }),
     comments: (id: string, query: CommentQuery) => read<{ comments: Comment[] }>(`${survey(id)}/comments${queryString(query)}`),
     setCommentHidden: (id: string, c: Pick<Comment, 'responseId' | 'question'>, hidden: boolean) =>

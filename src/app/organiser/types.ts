@@ -19,6 +19,8 @@ export type WaveRow = {
   startsAt?: string;
   oneResponsePerDevice?: boolean;
   closesAt?: string | null;
+  /** The "other waves" entry only: how many slugs seen in links it sums. */
+  slugs?: number;
 };
 
 /** `GET /surveys/:id/overview`: the organiser's summary of one survey. */

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { OTHER_WAVES } from '../../../core/disclosure';
 import { tx } from '../../i18n';
 import { ConfirmButton } from '../ConfirmButton';
 import { channelName, createNow, dateTime } from '../format';
@@ -24,6 +25,28 @@ function WaveName(props: { wave: WaveRow }) {
         <span class="org-badge">{ot('testWave')}</span>
       </Show>
     </th>
+  );
+}
+
+/** The one row that sums the waves not listed on their own, with the step that clears invented ones. */
+function OtherWaves(props: { surveyId: string; wave: WaveRow; onChange: () => void }) {
+  return (
+    <tr data-wave={OTHER_WAVES}>
+      <th scope="row">
+        {ot('otherWaves')}
+        <br />
+        <span class="org-note">{ot('otherWavesNote').replace('{n}', String(props.wave.slugs ?? 0))}</span>
+      </th>
+      <td>—</td>
+      <td>—</td>
+      <td>—</td>
+      <td>—</td>
+      <td>—</td>
+      <td data-testid="wave-count">{props.wave.count}</td>
+      <td>
+        <ConfirmButton label={ot('clearInvented')} confirmLabel={ot('confirmClearInvented')} onConfirm={() => api.clearInventedWaves(props.surveyId).then(() => props.onChange())} />
+      </td>
+    </tr>
   );
 }
 
@@ -57,7 +80,7 @@ export function WaveTable(props: Props) {
       </thead>
       <tbody>
         <For each={props.waves}>
-          {(w) => (
+          {(w) => w.slug === OTHER_WAVES ? <OtherWaves surveyId={props.surveyId} wave={w} onChange={props.onChange} /> : (
             <tr data-wave={w.slug}>
               <WaveName wave={w} />
               <td>{w.code ? <code class="org-code-small">{w.code}</code> : '—'}</td>

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
+import { OTHER_WAVES } from '../../../core/disclosure';
 import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { TrendChart, type TrendPoint } from '../charts/Trend';
@@ -24,13 +25,15 @@ function pointOf(wave: Wave, question: Question): TrendPoint {
  */
 export function TrendView(props: { survey: Survey; snapshot: ResultsSnapshot }) {
   const questions = () => allQuestions(props.survey).filter((q) => q.kind === 'likert' || q.kind === 'spectrum');
+  // Other waves are no point in time: a trend runs over the waves listed on their own.
+  const waves = () => props.snapshot.waves.filter((w) => w.wave !== OTHER_WAVES);
   const range = (q: Question): [number, number] => (q.kind === 'likert' ? [1, q.points] : q.kind === 'spectrum' ? [q.min, q.max] : [0, 1]);
   return (
-    <Show when={props.snapshot.waves.length >= 2} fallback={<p class="org-card org-note">{ot('trendNone')}</p>}>
+    <Show when={waves().length >= 2} fallback={<p class="org-card org-note">{ot('trendNone')}</p>}>
       <For each={questions()}>
         {(question) => (
           <QuestionCard question={question} number={questionNumbers(props.survey).get(question.id)!}>
-            <TrendChart min={range(question)[0]} max={range(question)[1]} points={props.snapshot.waves.map((w) => pointOf(w, question))} />
+            <TrendChart min={range(question)[0]} max={range(question)[1]} points={waves().map((w) => pointOf(w, question))} />
           </QuestionCard>
         )}
       </For>
