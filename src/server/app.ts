@@ -2,11 +2,17 @@ import { Hono } from 'hono';
 import { AppError } from '../core/errors';
 import type { Clock } from '../core/ids';
 import type { AppConfig } from './config';
+import { AuditLog } from './access/audit';
+import { Credentials } from './access/credentials';
+import { authorize } from './auth';
 import type { Services } from './context';
 import { errorResponse, readBody } from './http';
 import { rateLimit } from './rate-limit';
 import { ReadModel } from './read-model';
+import { accountRoutes } from './routes/accounts';
 import { analysisRoutes } from './routes/analysis';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
@@ -14,6 +20,7 @@ import { overviewRoutes } from './routes/overview';
 import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
 import { resultRoutes } from './routes/results';
 import { surveyRoutes } from './routes/surveys';
+import { tokenRoutes } from './routes/tokens';
 import { waveRoutes } from './routes/waves';
 import { securityHeaders } from './security';
 import { staticSite } from './static';
@@ -29,7 +36,9 @@ export type AppDeps = { store: Store; clock: Clock; config: AppConfig };
  */
 export function createApp({ store, clock, config }: AppDeps): Hono {
   const readModel = new ReadModel(store, clock, { liveIntervalMs: config.liveIntervalMs, log: config.log });
-  const services: Services = { store, clock, config, readModel };
+  const credentials = new Credentials(store.accounts, clock, config.adminToken);
+  const audit = new AuditLog(store.accounts, clock, config.auditRetentionDays);
+  const services: Services = { store, clock, config, readModel, credentials, audit };
   const app = new Hono();
 
   app.onError((error, c) => errorResponse(c, error, config.log));
@@ -41,8 +50,14 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
     await next();
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
+  // Every route's access is decided here, from the rule table, before its handler runs.
+  app.use('/api/v1/*', authorize(services));
 
-  for (const routes of [healthRoutes, surveyRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  const modules = [
+    healthRoutes, surveyRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes,
+    authRoutes, accountRoutes, tokenRoutes, auditRoutes,
+  ];
+  for (const routes of modules) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

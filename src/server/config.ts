@@ -28,6 +28,8 @@ export type AppConfig = {
   publicUrl?: string;
   /** Where `publicUrl` came from; `loopback` means phones cannot use it, and the organiser is warned. */
   publicUrlSource?: 'configured' | 'lan' | 'loopback';
+  /** How long audit entries are kept before they are deleted (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
   log: (message: string) => void;
 };
 
@@ -52,6 +54,7 @@ export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     rateLimit: DEFAULT_RATE_LIMIT,
     liveIntervalMs: 1000,
     heartbeatMs: 15_000,
+    auditRetentionDays: 365,
     version: '0.0.0',
     log: (message) => console.log(message),
     ...overrides,
@@ -97,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       surveysDir: databaseUrl ? undefined : resolve(dataDir, 'surveys'),
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
+      auditRetentionDays: number(env, 'AUDIT_RETENTION_DAYS', 365),
     }),
     port: number(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',

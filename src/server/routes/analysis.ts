@@ -5,13 +5,12 @@ import { DEFAULT_SEED } from '../read-model/map-cache';
 import type { MapOptions } from '../read-model/map-compute';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
-import { isOrganiser } from '../auth';
 import { intParam } from '../http';
-import { checkAccess, filtersOf } from './results';
+import { filtersOf } from './results';
 
 /**
  * The seed and previous k from the query; k outside 2–5 is refused, so it cannot fill the
- * cache with copies. Only the organiser may choose the seed: each new seed is a fresh
+ * cache with copies. Only a signed-in organiser of the survey may choose the seed: each new seed is a fresh
  * computation (about a second at 100,000 responses), which a public caller must not be able
  * to ask for at will.
  */
@@ -25,15 +24,14 @@ function optionsOf(c: Context, organiser: boolean): MapOptions {
 }
 
 /** The opinion map: consensus, division, opinion groups and declared × found (issue 7). */
-export function analysisRoutes({ store, config, readModel }: Services): Hono {
+export function analysisRoutes({ store, readModel }: Services): Hono {
   const app = new Hono();
 
   app.get('/surveys/:id/analysis', async (c) => {
     const latest = await surveyParam(c, store);
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
-    checkAccess(c, survey, config.adminToken);
-    const { body, etag } = await readModel.maps.map(survey, filtersOf(c), optionsOf(c, isOrganiser(c, config.adminToken)));
+    const { body, etag } = await readModel.maps.map(survey, filtersOf(c), optionsOf(c, c.get('principal') !== undefined));
     c.header('ETag', etag);
     c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);

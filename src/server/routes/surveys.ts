@@ -5,15 +5,15 @@ import { AppError } from '../../core/errors';
 import { SurveySchema } from '../../core/survey';
 import type { Survey } from '../../core/survey';
 import { MAX_BODY_BYTES } from '../../core/wire';
-import { organiserOnly } from '../auth';
+import { requireGranted } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { sha256 } from '../hash';
 import { intParam, issuePaths, readJson } from '../http';
 import { writeSurveyFile } from '../survey-files';
 
-/** Survey definitions: public reads, organiser uploads. */
-export function surveyRoutes({ store, config }: Services): Hono {
+/** Survey definitions: public reads, editors' uploads. */
+export function surveyRoutes({ store, config, audit }: Services): Hono {
   const app = new Hono();
 
   // Definitions change only by new versions, but `no-cache` + ETag keeps a device from
@@ -40,17 +40,19 @@ export function surveyRoutes({ store, config }: Services): Hono {
     return sendSurvey(c, await surveyParam(c, store, version));
   });
 
-  app.post('/surveys', organiserOnly(config.adminToken), async (c) => {
+  app.post('/surveys', async (c) => {
     const parsed = SurveySchema.safeParse(await readJson(c, MAX_BODY_BYTES));
     if (!parsed.success) {
       throw new AppError('invalid', 'the survey definition is not valid', { issues: issuePaths(parsed.error.issues) });
     }
     const survey = parsed.data;
+    requireGranted(c, survey.id);
     const outcome = await store.putSurvey(survey);
     if (outcome === 'conflict') {
       throw new AppError('conflict', `survey ${survey.id} version ${survey.version} exists with other content; publish a new version`);
     }
     if (outcome === 'stored' && config.surveysDir) await writeSurveyFile(config.surveysDir, survey);
+    if (outcome === 'stored') await audit.record(c, { action: 'survey_published', survey: survey.id, target: `survey:${survey.id}@${survey.version}` });
     return c.json({ status: outcome, id: survey.id, version: survey.version }, outcome === 'stored' ? 201 : 200);
   });
 

@@ -6,6 +6,7 @@ import type { Survey } from '../../../core/survey';
 import type { ItemResult } from '../../../core/wire';
 import { GroupCommit } from '../group-commit';
 import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import { PgAccounts } from './accounts';
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
 import { channelsOf, connectionConfig } from './connection';
@@ -38,6 +39,7 @@ const ANSWER_PAGE = 5000;
 export class PgStore implements Store {
   readonly engine = 'postgres';
   readonly sharedMaps: PgSharedMaps;
+  readonly accounts: PgAccounts;
   private readonly listeners = new Set<(surveyId: string) => void>();
   private readonly mirror: TallyMirror;
   private readonly catalog: Catalog;
@@ -54,6 +56,7 @@ export class PgStore implements Store {
     now: () => number,
   ) {
     this.sharedMaps = new PgSharedMaps(pool, config);
+    this.accounts = new PgAccounts(pool);
     this.mirror = new TallyMirror(pool, log);
     this.catalog = new Catalog(pool, log);
     this.listener = new PgListener(config, channels, ownPids, {
