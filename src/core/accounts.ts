@@ -50,11 +50,12 @@ export function displayUsername(name: string): string {
 
 /**
  * The key two usernames collide on: NFKC, then case folded. JavaScript has no full case
- * folding, so upper- then lower-casing stands in for it (ß and ẞ both become ss, final ς
- * and σ both σ), followed by NFKC again for what casing recomposed.
+ * folding, so upper- then lower-casing, twice, stands in for it (ß, ẞ and SS all become
+ * ss; final ς and σ both σ), followed by NFKC again for what casing recomposed.
  */
 export function usernameKey(name: string): string {
-  return displayUsername(name).toUpperCase().toLowerCase().normalize('NFKC');
+  const fold = (s: string) => s.toUpperCase().toLowerCase();
+  return fold(fold(displayUsername(name))).normalize('NFKC');
 }
 
 /** Why a username cannot be used, or undefined when it can. */

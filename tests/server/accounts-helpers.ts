@@ -23,9 +23,9 @@ export async function send(app: Hono, method: string, path: string, body?: unkno
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as any) : undefined };
 }
 
-/** Creates an account with the owner token; fails the test unless it is created. */
-export async function addAccount(app: Hono, username: string, role: Role, surveys: Grants = '*', password: string | undefined = PASSWORD) {
-  const res = await send(app, 'POST', '/api/v1/accounts', { username, role, surveys, ...(password === undefined ? {} : { password }) }, AUTH);
+/** Creates an account with the owner token (with no password when `password` is null); fails the test unless it is created. */
+export async function addAccount(app: Hono, username: string, role: Role, surveys: Grants = '*', password: string | null = PASSWORD) {
+  const res = await send(app, 'POST', '/api/v1/accounts', { username, role, surveys, ...(password === null ? {} : { password }) }, AUTH);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { account: { username: string }; passwordLink?: { url: string; expiresAt: string } };
 }
