@@ -12,7 +12,7 @@ export const SAME_ORIGIN = { 'Sec-Fetch-Site': 'same-origin' };
 /** Headers of a browser tab signed in with `cookie`. */
 export const browser = (cookie: string) => ({ Cookie: cookie, ...SAME_ORIGIN });
 
-/** A JSON request and its status, headers and parsed body. */
+/** A JSON request and its status, headers and parsed body (when it is JSON). */
 export async function send(app: Hono, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await app.request(path, {
     method,
@@ -20,7 +20,8 @@ export async function send(app: Hono, method: string, path: string, body?: unkno
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as any) : undefined };
+  const json = res.headers.get('content-type')?.startsWith('application/json');
+  return { status: res.status, headers: res.headers, body: text && json ? (JSON.parse(text) as any) : undefined };
 }
 
 /** Creates an account with the owner token (with no password when `password` is null); fails the test unless it is created. */
