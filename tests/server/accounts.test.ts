@@ -220,10 +220,11 @@ describe('cross-site request forgery', () => {
     const cookie = await signIn(app, 'ed');
     const wave = { slug: 'am', label: 'Morning', startsAt: '2025-06-01T09:00:00.000Z', oneResponsePerDevice: false };
     const post = (headers: Record<string, string>) => send(app, 'POST', '/api/v1/surveys/poll/waves', wave, { Cookie: cookie, ...headers });
-    for (const headers of [{}, { Origin: 'https://evil.example' }, { Origin: 'null' }, { Origin: 'http://localhost:8081' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { 'Sec-Fetch-Site': 'none' }, { 'Sec-Fetch-Site': 'cross-site', Origin: 'http://localhost' }]) {
+    const refused: Record<string, string>[] = [{}, { Origin: 'https://evil.example' }, { Origin: 'null' }, { Origin: 'http://localhost:8081' }, { 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { 'Sec-Fetch-Site': 'none' }, { 'Sec-Fetch-Site': 'cross-site', Origin: 'http://localhost' }];
+    for (const headers of refused) {
       expect(await post(headers), JSON.stringify(headers)).toMatchObject({ status: 403, body: { error: { code: 'csrf' } } });
     }
-    expect(await app.request('/api/v1/surveys/poll/waves', { headers: { Cookie: cookie, Origin: 'https://evil.example' } }).then((r) => r.status)).toBe(200);
+    expect((await app.request('/api/v1/surveys/poll/waves', { headers: { Cookie: cookie, Origin: 'https://evil.example' } })).status).toBe(200);
     expect((await post({ Origin: 'http://localhost' })).status).toBe(201);
     expect((await post({ Origin: 'https://stance.example' })).status).toBe(200);
     expect((await post({ 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
