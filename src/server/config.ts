@@ -90,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
   if ((env.TLS_CERT && !env.TLS_KEY) || (!env.TLS_CERT && env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY must be set together');
+  if (number(env, 'AUDIT_RETENTION_DAYS', 365) < 1) throw new Error('AUDIT_RETENTION_DAYS must be at least 1');
   return {
     ...appConfig({
       adminToken: env.STANCE_ADMIN_TOKEN ?? '',
