@@ -14,7 +14,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rolldownOptions: {
-      input: { main: 'src/server/main.ts', backup: 'src/server/backup.ts', 'migrate-store': 'src/server/migrate-store.ts' },
+      input: { main: 'src/server/main.ts', backup: 'src/server/backup.ts', 'migrate-store': 'src/server/migrate-store.ts', 'analysis-worker': 'src/server/read-model/analysis-worker.ts' },
       output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -6,7 +6,7 @@ import { sqliteLimit, type SqliteLimit } from './sqlite-limit';
 import { round } from './stats';
 
 /** One load run: `items` fresh responses per request over `connections` connections. */
-type Load = { items: number; connections: number; seconds: number };
+export type Load = { items: number; connections: number; seconds: number };
 /** What one run achieved; latency in ms. */
 export type LoadFigures = { requestsPerSecond: number; responsesPerSecond: number; p50: number; p99: number; ok: number; errors: number; non2xx: number; serverCpuShare: number };
 
@@ -17,7 +17,7 @@ const BATCHES: Load = { items: 100, connections: 10, seconds: 10 };
  * Posts `load` to `url` with autocannon, a new body with new ids for every request. Bounded
  * in time (`seconds`) and in count (at most 20,000 requests a second on average).
  */
-async function post(server: Running, load: Load, path = '/api/v1/responses'): Promise<LoadFigures> {
+export async function post(server: Running, load: Load, path = '/api/v1/responses'): Promise<LoadFigures> {
   const cpuBefore = cpuSeconds(server.pid);
   const result: Result = await autocannon({
     url: server.url,
@@ -51,7 +51,7 @@ async function post(server: Running, load: Load, path = '/api/v1/responses'): Pr
 }
 
 /** How many responses the server holds, from the public results' `count`. */
-async function storedCount(server: Running): Promise<number> {
+export async function storedCount(server: Running): Promise<number> {
   const res = await fetch(`${server.url}/api/v1/surveys/sovereign-ai/results`);
   return ((await res.json()) as { count: number }).count;
 }

@@ -4,16 +4,16 @@ import type { SectionResult } from './report';
 import { startConstant, startStance, type Running } from './servers';
 import { median, percentiles, round } from './stats';
 
-const SUBSCRIBERS = 1_000;
-const TRIALS = 5;
+export const SUBSCRIBERS = 1_000;
+export const TRIALS = 5;
 /** Longer than the server's one-second live interval, so each trial's first push is immediate. */
 const QUIET_MS = 1_500;
 
 /** One open stream: when each `results` event arrived, in order. */
-type Subscriber = { arrivals: number[]; req: ClientRequest; bytes: number };
+export type Subscriber = { arrivals: number[]; req: ClientRequest; bytes: number };
 
 /** Opens a stream on its own connection and notes the arrival time of every `results` event. */
-function subscribe(base: URL, path: string): Promise<Subscriber> {
+export function subscribe(base: URL, path: string): Promise<Subscriber> {
   return new Promise((done, fail) => {
     const sub: Subscriber = { arrivals: [], req: undefined as unknown as ClientRequest, bytes: 0 };
     sub.req = request({ host: base.hostname, port: base.port, path, agent: false }, (res) => {
@@ -36,7 +36,7 @@ function subscribe(base: URL, path: string): Promise<Subscriber> {
   });
 }
 
-async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+export async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > deadline) return false;
@@ -56,7 +56,7 @@ async function openAll(base: URL, path: string): Promise<Subscriber[]> {
  * `TRIALS` times: wait for quiet, trigger one change, and time until the last of the
  * subscribers has the event. Returns the time to the last and to the median subscriber.
  */
-async function trials(subs: Subscriber[], trigger: () => Promise<void>): Promise<{ last: number[]; middle: number[]; missed: number }> {
+export async function trials(subs: Subscriber[], trigger: () => Promise<void>): Promise<{ last: number[]; middle: number[]; missed: number }> {
   const last: number[] = [];
   const middle: number[] = [];
   let missed = 0;
@@ -86,7 +86,7 @@ async function measure(server: Running, path: string, trigger: () => Promise<voi
   }
 }
 
-async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<void> {
+export async function postBody(url: string, body: string, headers: Record<string, string> = {}): Promise<void> {
   const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
   if (!res.ok) throw new Error(`POST ${url}: ${res.status}`);
   await res.arrayBuffer();
@@ -99,10 +99,10 @@ export async function benchLive(): Promise<SectionResult> {
   try {
     // Below five responses every figure is withheld, so a new one may change nothing and push nothing.
     const seed = submitBody(10, { wave: 'live' });
-    await post(`${stance.url}/api/v1/responses`, seed.body, { 'x-stance-device': seed.device });
+    await postBody(`${stance.url}/api/v1/responses`, seed.body, { 'x-stance-device': seed.device });
     real = await measure(stance, '/api/v1/surveys/sovereign-ai/live', () => {
       const { device, body } = submitBody(1, { wave: 'live' });
-      return post(`${stance.url}/api/v1/responses`, body, { 'x-stance-device': device });
+      return postBody(`${stance.url}/api/v1/responses`, body, { 'x-stance-device': device });
     });
   } finally {
     await stance.stop();
@@ -110,7 +110,7 @@ export async function benchLive(): Promise<SectionResult> {
   const constant = await startConstant();
   let floor: Awaited<ReturnType<typeof measure>>;
   try {
-    floor = await measure(constant, '/live', () => post(`${constant.url}/poke?bytes=${real.eventBytes}`, ''));
+    floor = await measure(constant, '/live', () => postBody(`${constant.url}/poke?bytes=${real.eventBytes}`, ''));
   } finally {
     await constant.stop();
   }
@@ -124,6 +124,6 @@ export async function benchLive(): Promise<SectionResult> {
   };
 }
 
-function summary(m: { last: number[]; middle: number[]; missed: number; eventBytes: number }) {
+export function summary(m: { last: number[]; middle: number[]; missed: number; eventBytes: number }) {
   return { lastMs: m.last.map((x) => round(x, 1)), medianSubscriberMs: m.middle.map((x) => round(x, 1)), worst: round(percentiles(m.last).max, 1), missed: m.missed, eventBytes: m.eventBytes };
 }

@@ -7,6 +7,7 @@ import { benchIngest } from './ingest';
 import { benchLighthouse } from './lighthouse';
 import { benchLive } from './live';
 import { benchOpinionMap } from './opinion-map';
+import { benchPgIngest, benchPgLive, benchPgResults } from './postgres';
 import { benchResultsRead } from './results-read';
 import { machine, othersLoad, table, writeResults, type Figure, type SectionResult } from './report';
 
@@ -16,6 +17,9 @@ const SECTIONS: [string, () => Promise<SectionResult>][] = [
   ['hall', benchHall],
   ['live', benchLive],
   ['results', benchResultsRead],
+  ['pg-ingest', benchPgIngest],
+  ['pg-results', benchPgResults],
+  ['pg-live', benchPgLive],
   ['opinion-map', benchOpinionMap],
   ['client', benchClient],
   ['lighthouse', benchLighthouse],

@@ -12,15 +12,15 @@ import type { Figure, SectionResult } from './report';
 import { startConstant, startStance, tempDir, type Running } from './servers';
 import { percentiles, round } from './stats';
 
-const SIZES = [10_000, 100_000, 1_000_000];
+export const SIZES = [10_000, 100_000, 1_000_000];
 /** Rows per transaction when loading: large, as an import would write them. */
-const PER_TRANSACTION = 25_000;
+export const PER_TRANSACTION = 25_000;
 /** 20 waves × 3 channels × 8 groups: up to 480 tally rows, as a long field study might have. */
 const WAVES = Array.from({ length: 20 }, (_, i) => `w${i + 1}`);
-const READS = 200;
-const FILTERS = ['', '?wave=w3', '?channel=field', '?group=defense'];
+export const READS = 200;
+export const FILTERS = ['', '?wave=w3', '?channel=field', '?group=defense'];
 
-function candidate(i: number): Candidate {
+export function candidate(i: number): Candidate {
   const response = makeResponse({ wave: WAVES[i % WAVES.length], channel: CHANNELS[i % CHANNELS.length] });
   const canonical = canonicalJson(response);
   return { id: response.id, response, survey: sovereignAiSurvey, canonical, hash: sha256(canonical), group: groupOf(sovereignAiSurvey, response.answers), onePerDevice: false };
@@ -55,7 +55,7 @@ async function timedGet(url: string, headers: Record<string, string> = {}): Prom
  * so the snapshot is rebuilt from the tallies (the worst case, a survey in full swing); a
  * cached read repeats it unchanged. The filters rotate through the breakdowns organisers use.
  */
-async function reads(server: Running): Promise<{ fresh: number[]; cached: number[]; count: number }> {
+export async function reads(server: Running): Promise<{ fresh: number[]; cached: number[]; count: number }> {
   const fresh: number[] = [];
   const cached: number[] = [];
   const base = `${server.url}/api/v1/surveys/sovereign-ai/results`;
@@ -70,7 +70,7 @@ async function reads(server: Running): Promise<{ fresh: number[]; cached: number
   return { fresh, cached, count };
 }
 
-async function constantReads(): Promise<number[]> {
+export async function constantReads(): Promise<number[]> {
   const server = await startConstant();
   try {
     const times: number[] = [];

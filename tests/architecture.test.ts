@@ -12,7 +12,7 @@ const ALLOWED: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
   client: { layers: ['core', 'client'], packages: /^(idb|zod\/mini)$/ },
   app: { layers: ['core', 'client', 'app'], packages: /^(solid-js(\/.*)?|@solidjs\/router|workbox-window|zod\/mini|qrcode-generator)$/ },
   sw: { layers: ['core', 'client', 'sw'], packages: /^(workbox-[a-z-]+)$/ },
-  server: { layers: ['core', 'server'], packages: /^(node:.*|hono(\/.*)?|@hono\/node-server(\/.*)?|better-sqlite3|zod\/mini)$/ },
+  server: { layers: ['core', 'server'], packages: /^(node:.*|hono(\/.*)?|@hono\/node-server(\/.*)?|better-sqlite3|exceljs|pg|zod\/mini)$/ },
 };
 
 function files(dir: string): string[] {

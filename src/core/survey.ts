@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { allQuestions } from './questions';
+import { surveyProblemMessage, type RuleProblemCode, type SurveyProblem } from './survey-problem-messages';
 import { LOCALES, SLUG_PATTERN, type Locale } from './vocabulary';
 
 /** A text in both languages of the survey; both are required. */
@@ -29,7 +30,9 @@ export const ShowIfSchema = z.object({
 export type ShowIf = z.infer<typeof ShowIfSchema>;
 
 const EndLabelsSchema = z.object({ low: LocalizedTextSchema, high: LocalizedTextSchema });
-const OptionsSchema = z.array(OptionSchema).check(z.minLength(2), z.maxLength(30));
+/** Most options a question may offer: more than a phone screen can sensibly show. */
+export const MAX_OPTIONS = 30;
+const OptionsSchema = z.array(OptionSchema).check(z.minLength(2), z.maxLength(MAX_OPTIONS));
 
 const base = {
   id: SlugSchema,
@@ -132,12 +135,15 @@ const SurveyShapeSchema = z.object({
 /** A survey definition (DESIGN §4), with the cross-field rules checked by `surveyRuleIssues`. */
 export const SurveySchema = SurveyShapeSchema.check(
   z.superRefine((survey, ctx) => {
-    for (const issue of surveyRuleIssues(survey)) ctx.addIssue({ code: 'custom', ...issue });
+    // The code rides in `params`, so `surveyProblems` can give the problem back in either language.
+    for (const { code, path, params } of surveyRuleIssues(survey)) {
+      ctx.addIssue({ code: 'custom', message: surveyProblemMessage(code, params, 'en'), path, params: { ...params, problem: code } });
+    }
   }),
 );
 export type Survey = z.infer<typeof SurveyShapeSchema>;
 
-type RuleIssue = { message: string; path: (string | number)[] };
+type RuleIssue = SurveyProblem & { code: RuleProblemCode };
 
 /** Rules a definition must follow that its shape alone cannot say. */
 export function surveyRuleIssues(survey: Survey): RuleIssue[] {
@@ -145,40 +151,51 @@ export function surveyRuleIssues(survey: Survey): RuleIssue[] {
   const seen = new Map<string, Question>();
   const sectionIds = new Set<string>();
   survey.sections.forEach((section, s) => {
-    if (sectionIds.has(section.id)) issues.push({ message: `duplicate section id "${section.id}"`, path: ['sections', s, 'id'] });
+    if (sectionIds.has(section.id)) issues.push({ code: 'duplicate_section_id', path: ['sections', s, 'id'], params: { id: section.id } });
     sectionIds.add(section.id);
     section.questions.forEach((q, i) => {
       const path = ['sections', s, 'questions', i];
-      if (seen.has(q.id)) issues.push({ message: `duplicate question id "${q.id}"`, path: [...path, 'id'] });
-      for (const message of questionIssues(q, seen)) issues.push({ message, path });
-      seen.set(q.id, q);
+      if (seen.has(q.id)) issues.push({ code: 'duplicate_question_id', path: [...path, 'id'], params: { id: q.id } });
+      for (const issue of questionIssues(q, seen)) issues.push({ ...issue, path: [...path, ...issue.path] });
+      // The first question under an id stays the one that id means, so a repeat is reported once.
+      if (!seen.has(q.id)) seen.set(q.id, q);
     });
   });
   if (survey.segmentBy !== undefined) {
     const segment = seen.get(survey.segmentBy);
     if (!segment || segment.kind !== 'choice' || segment.multiple) {
-      issues.push({ message: `segmentBy must name a single-choice question`, path: ['segmentBy'] });
+      issues.push({ code: 'segment_by_not_single_choice', path: ['segmentBy'], params: { id: survey.segmentBy } });
     }
   }
   return issues;
 }
 
-function questionIssues(q: Question, earlier: Map<string, Question>): string[] {
-  const issues: string[] = [];
+/** A question's own rule issues, with paths inside the question, so they point at the field to fix. */
+function questionIssues(q: Question, earlier: Map<string, Question>): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const question = q.id;
   if ('options' in q) {
-    const ids = q.options.map((o) => o.id);
-    if (new Set(ids).size !== ids.length) issues.push(`question "${q.id}" has duplicate option ids`);
+    const ids = new Set<string>();
+    q.options.forEach((o, k) => {
+      if (ids.has(o.id)) issues.push({ code: 'duplicate_option_id', path: ['options', k, 'id'], params: { question, id: o.id } });
+      ids.add(o.id);
+    });
   }
-  if (q.kind === 'spectrum' && q.min >= q.max) issues.push(`question "${q.id}": min must be below max`);
-  if (q.kind === 'ranking' && q.pick > q.options.length) issues.push(`question "${q.id}": pick exceeds the options`);
-  if (q.kind === 'choice' && q.maxPicks !== undefined && (!q.multiple || q.maxPicks > q.options.length)) {
-    issues.push(`question "${q.id}": maxPicks needs multiple and at most the number of options`);
+  if (q.kind === 'spectrum' && q.min >= q.max) issues.push({ code: 'min_not_below_max', path: ['max'], params: { question } });
+  if (q.kind === 'ranking' && q.pick > q.options.length) {
+    issues.push({ code: 'pick_exceeds_options', path: ['pick'], params: { question, pick: q.pick, options: q.options.length } });
+  }
+  if (q.kind === 'choice' && q.maxPicks !== undefined) {
+    if (!q.multiple) issues.push({ code: 'max_picks_needs_multiple', path: ['maxPicks'], params: { question } });
+    else if (q.maxPicks > q.options.length) {
+      issues.push({ code: 'max_picks_exceeds_options', path: ['maxPicks'], params: { question, maxPicks: q.maxPicks, options: q.options.length } });
+    }
   }
   if (q.kind === 'allocation' && q.step !== undefined && q.total % q.step !== 0) {
-    issues.push(`question "${q.id}": total must be a multiple of step`);
+    issues.push({ code: 'total_not_multiple_of_step', path: ['total'], params: { question, total: q.total, step: q.step } });
   }
   if (q.showIf && !earlier.has(q.showIf.question)) {
-    issues.push(`question "${q.id}": showIf must name an earlier question`);
+    issues.push({ code: 'show_if_not_earlier', path: ['showIf', 'question'], params: { question, target: q.showIf.question } });
   }
   return issues;
 }

@@ -9,6 +9,7 @@ import type { Services } from './context';
 import { errorResponse, readBody } from './http';
 import { rateLimit } from './rate-limit';
 import { ReadModel } from './read-model';
+import { InlineDrawer, WorkerDrawer } from './read-model/analysis-runner';
 import { accountRoutes } from './routes/accounts';
 import { analysisRoutes } from './routes/analysis';
 import { auditRoutes } from './routes/audit';
@@ -19,12 +20,17 @@ import { healthRoutes } from './routes/health';
 import { overviewRoutes } from './routes/overview';
 import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
 import { resultRoutes } from './routes/results';
+import { surveyChangeRoutes } from './routes/survey-changes';
+import { surveySheetRoutes } from './routes/survey-sheets';
 import { surveyRoutes } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
 import { waveRoutes } from './routes/waves';
 import { securityHeaders } from './security';
 import { staticSite } from './static';
 import type { Store } from './store/types';
+
+/** Opinion maps that may wait for the worker; past them a request is refused with 429. */
+const ANALYSIS_QUEUE = 8;
 
 /** What the app is built from: the store, the clock, and the configuration. */
 export type AppDeps = { store: Store; clock: Clock; config: AppConfig };
@@ -35,7 +41,9 @@ export type AppDeps = { store: Store; clock: Clock; config: AppConfig };
  * same app in-process with `app.request`.
  */
 export function createApp({ store, clock, config }: AppDeps): Hono {
-  const readModel = new ReadModel(store, clock, { liveIntervalMs: config.liveIntervalMs, log: config.log });
+  // In production maps are drawn in a worker thread; in-process tests, with no built worker, draw inline.
+  const drawer = config.analysisWorker ? new WorkerDrawer(config.analysisWorker, ANALYSIS_QUEUE) : new InlineDrawer();
+  const readModel = new ReadModel(store, clock, { liveIntervalMs: config.liveIntervalMs, log: config.log, drawer });
   const credentials = new Credentials(store.accounts, clock, config.adminToken);
   const audit = new AuditLog(store.accounts, clock, config.auditRetentionDays);
   const services: Services = { store, clock, config, readModel, credentials, audit };
@@ -54,7 +62,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   app.use('/api/v1/*', authorize(services));
 
   const modules = [
-    healthRoutes, surveyRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes,
+    healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes,
     authRoutes, accountRoutes, tokenRoutes, auditRoutes,
   ];
   for (const routes of modules) {

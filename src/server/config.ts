@@ -31,6 +31,8 @@ export type AppConfig = {
   /** How long audit entries are kept before they are deleted (AUDIT_RETENTION_DAYS). */
   auditRetentionDays: number;
   log: (message: string) => void;
+  /** The built opinion-map worker (dist/server/analysis-worker.js); without it maps are drawn on the main thread. */
+  analysisWorker?: URL;
 };
 
 /** Everything `main.ts` reads from the environment (DESIGN §4). */

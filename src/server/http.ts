@@ -45,15 +45,15 @@ export function errorResponse(c: Context, error: unknown, log: (message: string)
 }
 
 /**
- * Reads a request body up to `maxBytes`, refusing early on a larger Content-Length and
+ * Reads a request body's bytes up to `maxBytes`, refusing early on a larger Content-Length and
  * counting the bytes as they stream in (a chunked body has no length to trust).
  */
-export async function readBody(c: Context, maxBytes: number): Promise<string> {
+export async function readBytes(c: Context, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new AppError('too_large', `the body is larger than ${maxBytes} bytes`, { maxBytes });
   const declared = Number(c.req.header('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge();
   const body = c.req.raw.body;
-  if (!body) return '';
+  if (!body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = body.getReader();
@@ -67,8 +67,14 @@ export async function readBody(c: Context, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a UTF-8 request body up to `maxBytes` (see `readBytes`); other bytes are a 400 `bad_request`. */
+export async function readBody(c: Context, maxBytes: number): Promise<string> {
+  const bytes = await readBytes(c, maxBytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppError('bad_request', 'the body is not valid UTF-8');
   }

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : undefined;
   const base = joinBase({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: config.port });
   const firstAccounts = (await store.accounts.list()).length === 0;
-  const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token, publicUrl: base.url, publicUrlSource: base.source } });
+  const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token, publicUrl: base.url, publicUrlSource: base.source, analysisWorker: new URL('./analysis-worker.js', import.meta.url) } });
   const server = createAdaptorServer({ fetch: app.fetch, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) });
   // A hall of phones connects in bursts. Past Node's default backlog of 511 waiting
   // connections the kernel drops the rest, and each phone then waits a second or more to

@@ -1,8 +1,7 @@
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Survey } from '../core/survey';
-import { SurveySchema } from '../core/survey';
-import { issuePaths } from './http';
+import { checkSurvey, describeProblem } from '../core/survey-problems';
 import type { PutResult, Store } from './store/types';
 
 /** A survey file that could not be loaded, with enough to find and fix it. */
@@ -23,11 +22,11 @@ async function readSurveyFile(path: string): Promise<Survey> {
   } catch (error) {
     throw new Error(error instanceof SyntaxError ? `not valid JSON: ${error.message}` : String(error));
   }
-  const parsed = SurveySchema.safeParse(json);
-  if (!parsed.success) {
-    throw new Error(issuePaths(parsed.error.issues).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '));
+  const checked = checkSurvey(json);
+  if (!checked.ok) {
+    throw new Error(checked.problems.map((p) => describeProblem(p)).map((i) => `${i.path || '(root)'}: ${i.message}`).join('; '));
   }
-  return parsed.data;
+  return checked.survey;
 }
 
 /** Every `*.json` in `dir` that is a valid survey, and the problems of those that are not; no folder is no files. */

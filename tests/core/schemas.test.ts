@@ -34,12 +34,12 @@ describe('SurveySchema', () => {
 
   it.each([
     ['duplicate question ids', (s: any) => (s.sections[1].questions[0].id = 'group'), /duplicate question id/],
-    ['duplicate option ids', (s: any) => (s.sections[1].questions[1].options[1].id = 'x'), /duplicate option ids/],
+    ['duplicate option ids', (s: any) => (s.sections[1].questions[1].options[1].id = 'x'), /has the option id "x" twice/],
     ['a spectrum with min ≥ max', (s: any) => (s.sections[1].questions[0].min = 10), /min must be below max/],
-    ['a ranking picking more than it offers', (s: any) => (s.sections[1].questions[3].pick = 4), /pick exceeds/],
+    ['a ranking picking more than it offers', (s: any) => (s.sections[1].questions[3].pick = 4), /pick \(4\) exceeds/],
     ['a showIf on a later question', (s: any) => (s.sections[0].questions[1].showIf.question = 'spec'), /earlier question/],
     ['segmentBy naming a non-choice question', (s: any) => (s.segmentBy = 'agree'), /segmentBy/],
-    ['a total that is no multiple of the step', (s: any) => (s.sections[1].questions[2].total = 99), /multiple of step/],
+    ['a total that is no multiple of the step', (s: any) => (s.sections[1].questions[2].total = 99), /multiple of the step/],
     ['maxPicks on a single choice', (s: any) => (s.sections[0].questions[0].maxPicks = 1), /maxPicks/],
     ['ids that are not slugs', (s: any) => (s.id = 'Bad Id'), /^id/],
     ['a version below 1', (s: any) => (s.version = 0), /^version/],

@@ -93,6 +93,8 @@ describe('managing a survey (Korean UI)', () => {
     await area.fill(JSON.stringify(definition, null, 2));
     await page.getByRole('button', { name: '올리기' }).click();
     await expect.poll(() => page.locator('.org-issues code').allTextContents()).toContain('sections[0].questions[0].id');
+    // The problem is worded in the UI language from its code, not in the server's English.
+    expect(await page.locator('.org-issues li').allTextContents()).toContainEqual(expect.stringContaining('"Not A Slug"은(는) ID로 쓸 수 없습니다'));
     await expectAccessible(page, 'add survey with errors');
 
     definition.sections[0]!.questions[0]!.id = 'group';

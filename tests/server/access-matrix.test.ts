@@ -16,7 +16,7 @@ const appRoutes = (app: Hono) =>
  * rule there fails this test. `-` is public; `*` is anyone signed in.
  */
 const EXPECTED: Record<string, '-' | '*' | 'viewer' | 'analyst' | 'editor' | 'owner'> = {
-  'GET /health': '-', 'GET /surveys': '-', 'GET /surveys/:id': '-', 'GET /surveys/:id/versions/:version': '-', 'POST /responses': '-', 'GET /join/:code': '-',
+  'GET /health': '-', 'GET /surveys': '-', 'GET /surveys/:id': '-', 'GET /surveys/:id/versions/:version': '-', 'GET /surveys/:id/versions/:version/changes': '-', 'POST /responses': '-', 'GET /join/:code': '-',
   'POST /auth/login': '-', 'POST /auth/logout': '-', 'POST /auth/set-password': '-', 'GET /auth/me': '*',
   'GET /surveys/:id/results': 'viewer', 'GET /surveys/:id/live': 'viewer', 'GET /surveys/:id/analysis': 'viewer', 'GET /surveys/:id/overview': 'viewer', 'GET /surveys/:id/waves': 'viewer',
   'GET /surveys/:id/responses.csv': 'analyst', 'GET /surveys/:id/responses.ndjson': 'analyst', 'GET /surveys/:id/comments': 'analyst',

@@ -72,10 +72,10 @@ describe('GET /api/v1/surveys/:id/analysis', () => {
     const { app, store } = await setup({ surveys: [survey] });
     const answers = plantedResponses(2).responses.map((r) => r.answers);
     await seed(store, answers.slice(0, 4).map((a) => response(a)));
-    const few = await readMap(app);
+    const few = await readMap(app, URL, AUTH);
     expect(few.map).toEqual({ surveyId: 'synthetic', version: 1, filters: {}, seed: 1, minCount: 5, withheld: true, count: null });
     await seed(store, answers.slice(4).map((a) => response(a)));
-    const { map } = await readMap(app);
+    const { map } = await readMap(app, URL, AUTH);
     if (map.withheld) throw new Error('withheld');
     expect(map.count).toBe(6);
     // Six respondents in two or more groups: any group under five shows no figures.
@@ -87,13 +87,14 @@ describe('GET /api/v1/surveys/:id/analysis', () => {
     const { app, store } = await setup({ surveys: [survey] });
     await seed(store, plantedResponses(20).responses.map((r) => response(r.answers)));
     const reads = vi.spyOn(store, 'iterateAnswers');
-    const first = await readMap(app);
+    const first = await readMap(app, URL, AUTH);
     expect(first.etag).toMatch(/^"[0-9a-f]{32}"$/);
-    expect((await app.request(URL, { headers: { 'If-None-Match': first.etag } })).status).toBe(304);
-    expect((await readMap(app, `${URL}?seed=1`)).map).toEqual(first.map);
+    expect((await app.request(URL, { headers: { ...AUTH, 'If-None-Match': first.etag } })).status).toBe(304);
+    expect((await readMap(app, `${URL}?seed=1`, AUTH)).map).toEqual(first.map);
+    expect((await readMap(app, URL)).map).toEqual(first.map);
     expect(reads).toHaveBeenCalledTimes(1);
     await seed(store, [response(plantedResponses(1).responses[0]!.answers)]);
-    const changed = await getJson(app, URL, { 'If-None-Match': first.etag });
+    const changed = await getJson(app, URL, { ...AUTH, 'If-None-Match': first.etag });
     expect(changed.status).toBe(200);
     expect(changed.body.count).toBe(61);
     expect(reads).toHaveBeenCalledTimes(2);
@@ -110,17 +111,54 @@ describe('GET /api/v1/surveys/:id/analysis', () => {
       ...answers.slice(0, 12).map((a) => response(a, { wave: 'morning', channel: 'conference' })),
       ...answers.slice(12).map((a) => response(a, { channel: 'field' })),
     ]);
-    const count = async (query: string) => (await readMap(app, `${URL}?${query}`)).map.count;
+    const count = async (query: string) => (await readMap(app, `${URL}?${query}`, AUTH)).map.count;
     expect(await count('wave=morning')).toBe(12);
     expect(await count('channel=field')).toBe(18);
     expect(await count('version=1&wave=morning&channel=field')).toBeNull();
     const defense = answers.filter((a) => a.sector === 'defense').length;
     expect(await count('group=defense')).toBe(defense >= 5 ? defense : null);
-    expect((await readMap(app, `${URL}?group=defense`)).map.filters).toEqual({ group: 'defense' });
+    expect((await readMap(app, `${URL}?group=defense`, AUTH)).map.filters).toEqual({ group: 'defense' });
     expect((await getJson(app, `${URL}?version=3`)).status).toBe(404);
     for (const bad of ['channel=tv', 'wave=Bad!', 'version=x', 'group=../x', 'seed=-1', 'k=1', 'k=6', 'k=x']) {
-      expect((await getJson(app, `${URL}?${bad}`)).status).toBe(400);
+      expect((await getJson(app, `${URL}?${bad}`, AUTH)).status).toBe(400);
     }
+  });
+
+  it('gives the public only precomputed maps: the whole version and registered waves, redrawn at most every 5 s', async () => {
+    let now = Date.parse('2025-06-02T10:00:00.000Z');
+    const { app, store } = await setup({ surveys: [survey], clock: () => now });
+    await seed(store, plantedResponses(10).responses.map((r) => response(r.answers, { wave: 'morning' })));
+    await store.putWave('synthetic', { slug: 'morning', code: 'MMMMMM', label: { ko: '오전', en: 'Morning' }, startsAt: '2025-06-02T09:00:00.000Z', oneResponsePerDevice: false });
+    for (const query of ['channel=web', 'group=defense', 'wave=unregistered', 'k=3', 'seed=2']) {
+      const res = await getJson(app, `${URL}?${query}`);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('unauthorized');
+    }
+    expect((await readMap(app, `${URL}?wave=morning`)).map.count).toBe(30);
+    const before = await readMap(app);
+    expect(before.map.count).toBe(30);
+    const reads = vi.spyOn(store, 'iterateAnswers');
+    await seed(store, [response(plantedResponses(1).responses[0]!.answers)]);
+    // Within 5 s of the last drawing the public gets the map as it was, and nothing is computed.
+    now += 4000;
+    expect((await readMap(app)).map.count).toBe(30);
+    expect(reads).not.toHaveBeenCalled();
+    now += 1000;
+    expect((await readMap(app)).map.count).toBe(30);
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
+    await vi.waitFor(async () => expect((await readMap(app)).map.count).toBe(31));
+  });
+
+  it('limits the fresh maps an organiser can have drawn, but not cached ones', async () => {
+    const { app, store } = await setup({ surveys: [survey] });
+    await seed(store, plantedResponses(5).responses.map((r) => response(r.answers, { channel: 'field' })));
+    const statuses: number[] = [];
+    for (const k of [2, 3, 4, 5]) for (const query of ['', '&channel=field', '&group=defense']) statuses.push((await getJson(app, `${URL}?k=${k}${query}`, AUTH)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+    const refused = await getJson(app, `${URL}?k=5&channel=web`, AUTH);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await getJson(app, `${URL}?k=2`, AUTH)).status).toBe(200);
   });
 
   it('serves a deterministic sample of 2,000 points and the density of all when there are more', async () => {

@@ -11,7 +11,8 @@ function apiRoutes(app: App): string[] {
 
 /** What a route needs no token for when the survey's results are not public: nothing raw, nothing organiser. */
 const PUBLIC = [
-  'GET /api/v1/health', 'GET /api/v1/surveys', 'GET /api/v1/surveys/:id', 'GET /api/v1/surveys/:id/versions/:version', 'POST /api/v1/responses', 'GET /api/v1/join/:code',
+  'GET /api/v1/health', 'GET /api/v1/surveys', 'GET /api/v1/surveys/:id', 'GET /api/v1/surveys/:id/versions/:version',
+  'GET /api/v1/surveys/:id/versions/:version/changes', 'POST /api/v1/responses', 'GET /api/v1/join/:code',
   // Signing in and out, and spending a set-password link, need no credential but their own.
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/set-password',
 ];

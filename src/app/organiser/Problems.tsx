@@ -1,9 +1,20 @@
 import { For, Show } from 'solid-js';
 import { isAppError } from '../../core/errors';
+import { SURVEY_PROBLEM_MESSAGES, surveyProblemMessage, type ProblemParams, type SurveyProblemCode } from '../../core/survey-problem-messages';
+import { locale } from '../i18n';
 import { ot } from './strings';
 
-/** One thing the server found wrong, at a JSON path like `sections[0].questions[2].id`. */
-export type Issue = { path: string; message: string };
+/**
+ * One thing the server found wrong, at a JSON path like `sections[0].questions[2].id`. Survey
+ * problems also carry a code and params, so they can be shown in the UI language.
+ */
+export type Issue = { path: string; message: string; code?: string; params?: ProblemParams };
+
+/** An issue's words in the UI language when its code is a known survey problem, else the server's message. */
+function issueMessage(issue: Issue): string {
+  if (issue.code === undefined || !(issue.code in SURVEY_PROBLEM_MESSAGES)) return issue.message;
+  return surveyProblemMessage(issue.code as SurveyProblemCode, issue.params ?? {}, locale());
+}
 
 /** The server's per-path issues from an `invalid` answer, if any. */
 export function serverIssues(error: unknown): Issue[] {
@@ -22,7 +33,7 @@ export function Problems(props: { message: string; issues: Issue[] }) {
           <For each={props.issues}>
             {(i) => (
               <li>
-                <code>{i.path || '(root)'}</code>: {i.message}
+                <code>{i.path || '(root)'}</code>: {issueMessage(i)}
               </li>
             )}
           </For>

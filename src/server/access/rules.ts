@@ -29,6 +29,7 @@ export const RULES: readonly Rule[] = [
   { method: 'GET', path: '/surveys', need: 'public' },
   { method: 'GET', path: '/surveys/:id', need: 'public' },
   { method: 'GET', path: '/surveys/:id/versions/:version', need: 'public' },
+  { method: 'GET', path: '/surveys/:id/versions/:version/changes', need: 'public' },
   { method: 'POST', path: '/responses', need: 'public' },
   { method: 'GET', path: '/join/:code', need: 'public' },
   // Signing in and out; the login route has throttles of its own.

@@ -2,17 +2,25 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { canonicalJson } from '../../core/canonical';
 import { AppError } from '../../core/errors';
-import { SurveySchema } from '../../core/survey';
 import type { Survey } from '../../core/survey';
+import { checkSurvey, describeProblem } from '../../core/survey-problems';
 import { MAX_BODY_BYTES } from '../../core/wire';
 import { requireGranted } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { sha256 } from '../hash';
-import { intParam, issuePaths, readJson } from '../http';
+import { intParam, readJson } from '../http';
 import { writeSurveyFile } from '../survey-files';
+import { isSpreadsheet, surveyFromWorkbook } from './survey-sheets';
 
-/** Survey definitions: public reads, editors' uploads. */
+/** A JSON definition checked by core, or 400 `invalid` with its problems (code, params, English message, JSON path). */
+function surveyFromJson(json: unknown): Survey {
+  const checked = checkSurvey(json);
+  if (checked.ok) return checked.survey;
+  throw new AppError('invalid', 'the survey definition is not valid', { issues: checked.problems.map((p) => describeProblem(p)) });
+}
+
+/** Survey definitions: public reads, editors' uploads (JSON, or .xlsx in the layout of DESIGN §9). */
 export function surveyRoutes({ store, config, audit }: Services): Hono {
   const app = new Hono();
 
@@ -41,11 +49,7 @@ export function surveyRoutes({ store, config, audit }: Services): Hono {
   });
 
   app.post('/surveys', async (c) => {
-    const parsed = SurveySchema.safeParse(await readJson(c, MAX_BODY_BYTES));
-    if (!parsed.success) {
-      throw new AppError('invalid', 'the survey definition is not valid', { issues: issuePaths(parsed.error.issues) });
-    }
-    const survey = parsed.data;
+    const survey = isSpreadsheet(c) ? await surveyFromWorkbook(c) : surveyFromJson(await readJson(c, MAX_BODY_BYTES));
     requireGranted(c, survey.id);
     const outcome = await store.putSurvey(survey);
     if (outcome === 'conflict') {

@@ -5,6 +5,7 @@ import type { ResultsFilters, TallyRow } from '../../../core/results';
 import type { Survey } from '../../../core/survey';
 import type { ItemResult } from '../../../core/wire';
 import { GroupCommit } from '../group-commit';
+import { WriteHealth } from '../write-health';
 import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
 import { PgAccounts } from './accounts';
 import { Catalog } from './catalog';
@@ -28,7 +29,7 @@ export type PgStoreOptions = {
 
 /** Rows per page of an export, and of an analysis read (small rows, read for throughput). */
 const PAGE = 500;
-const ANSWER_PAGE = 5000;
+const ANSWER_PAGE = 1000;
 
 /**
  * The store on PostgreSQL (DESIGN §7), for several stateless processes on one database.
@@ -46,6 +47,7 @@ export class PgStore implements Store {
   private readonly writer: PgWriter;
   private readonly commits: GroupCommit<Candidate, ItemResult>;
   private readonly listener: PgListener;
+  private readonly writes = new WriteHealth();
 
   private constructor(
     private readonly pool: Pool,
@@ -69,7 +71,7 @@ export class PgStore implements Store {
       log,
     });
     this.writer = new PgWriter(pool, this.mirror, () => this.listener.shard, () => new Date(now()).toISOString(), channels.changes);
-    this.commits = new GroupCommit(async (items) => this.committed(await this.writer.writeBatch(items)).results);
+    this.commits = new GroupCommit(async (items) => this.committed(await this.writes.track(() => guarded(() => this.writer.writeBatch(items)))).results);
   }
 
   /** Connects, migrates (once across processes), loads the mirrors and starts listening. */
@@ -237,6 +239,7 @@ export class PgStore implements Store {
   async health(): Promise<StoreHealth> {
     try {
       await this.pool.query('SELECT 1');
+      if (this.writes.problem) return { ok: false, error: this.writes.problem };
       return this.listener.connected ? { ok: true } : { ok: false, error: 'the change listener is reconnecting to the database' };
     } catch (error) {
       return { ok: false, error: `the database does not answer: ${error instanceof Error ? error.message : String(error)}` };

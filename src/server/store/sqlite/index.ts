@@ -11,14 +11,18 @@ import { SqliteWriter } from './writer';
 import { TallyCache } from './tally-cache';
 import { AppError } from '../../../core/errors';
 import { LocalMaps } from '../local-maps';
+import { WriteHealth } from '../write-health';
 import { SqliteAccounts } from './accounts';
 import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
 import { guarded, storeError } from './errors';
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
-/** Rows per page of an analysis read: its rows are small (answers only) and it wants throughput. */
-const ANSWER_PAGE = 5000;
+/**
+ * Rows per page of an analysis read: each page is read and parsed on the main thread in
+ * one go, so a page must stay small enough (a few ms) for submissions to slip in between.
+ */
+const ANSWER_PAGE = 1000;
 
 type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt'> & {
   response_id: string; grp: string; submitted_at: string; hidden: number;
@@ -41,6 +45,7 @@ export class SqliteStore implements Store {
   private readonly writer: SqliteWriter;
   private readonly commits: GroupCommit<Candidate, ItemResult>;
   private readonly listeners = new Set<(surveyId: string) => void>();
+  private readonly writes = new WriteHealth();
   /** Commits per survey since this store opened: the data state, for one process. */
   private readonly revisions = new Map<string, number>();
 
@@ -61,7 +66,7 @@ export class SqliteStore implements Store {
     this.tallies = new TallyCache(this.db);
     this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
     this.commits = new GroupCommit((items) => {
-      const { results, changed } = guarded(() => this.writer.writeBatch(items));
+      const { results, changed } = this.writes.track(() => guarded(() => this.writer.writeBatch(items)));
       this.emit(changed);
       return results;
     });
@@ -208,7 +213,7 @@ export class SqliteStore implements Store {
   async health(): Promise<StoreHealth> {
     try {
       this.db.prepare('SELECT 1').get();
-      return { ok: true };
+      return this.writes.problem ? { ok: false, error: this.writes.problem } : { ok: true };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
