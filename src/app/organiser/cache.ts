@@ -2,13 +2,15 @@ import { isAppError } from '../../core/errors';
 import { SurveySchema, type Survey } from '../../core/survey';
 import { getClient } from '../stores/client';
 import type { OrganiserApi } from './api';
+import { session } from './state';
 
 /** A value read from the server, or from the device when offline, with when it was fetched. */
 export type Fetched<T> = { value: T; fetchedAt: string; fresh: boolean };
 
 // Organiser reads share the client's results cache; ':' cannot occur in a survey id, so
-// these keys never meet a results key.
-const PREFIX = 'organiser:';
+// these keys never meet a results key. Each account has its own copies: another account
+// signing in on this browser offline never sees what only the first one may.
+const prefix = () => `organiser:${session.account()?.username ?? ''}:`;
 
 /**
  * Reads from the server and keeps a copy on the device; when the server cannot be reached,
@@ -18,10 +20,10 @@ export async function loadCached<T>(key: string, load: () => Promise<T>): Promis
   const client = await getClient();
   try {
     const value = await load();
-    await client.cacheResults(PREFIX + key, value);
+    await client.cacheResults(prefix() + key, value);
     return { value, fetchedAt: client.now(), fresh: true };
   } catch (error) {
-    const cached = isAppError(error, 'network') ? await client.cachedResults(PREFIX + key) : undefined;
+    const cached = isAppError(error, 'network') ? await client.cachedResults(prefix() + key) : undefined;
     if (!cached) throw error;
     return { value: cached.snapshot as T, fetchedAt: cached.fetchedAt, fresh: false };
   }

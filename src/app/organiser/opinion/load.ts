@@ -7,8 +7,8 @@ import { loadCached, type Fetched } from '../cache';
 /** A map as read, with its ETag for the next conditional read. */
 export type MapRead = { map: OpinionMap; etag: string };
 
-/** What to read: the survey, the results query (version and filters), the token and the map shown last. */
-export type MapRequest = { surveyId: string; query: Record<string, string>; token: string | undefined; previous?: MapRead };
+/** What to read: the survey, the results query (version and filters) and the map shown last. */
+export type MapRequest = { surveyId: string; query: Record<string, string>; previous?: MapRead };
 
 /**
  * Reads the opinion map from the server, conditionally on the last one's ETag and asking
@@ -16,10 +16,9 @@ export type MapRequest = { surveyId: string; query: Record<string, string>; toke
  * on the device. An answer that does not read as a map is an error, not a blank view.
  */
 export function loadMap(request: MapRequest): Promise<Fetched<MapRead>> {
-  const { surveyId, query, token, previous } = request;
+  const { surveyId, query, previous } = request;
   return loadCached(`analysis:${resultsKey(surveyId, query)}`, async () => {
     const headers = new Headers();
-    if (token) headers.set('authorization', `Bearer ${token}`);
     if (previous) headers.set('if-none-match', previous.etag);
     const search = new URLSearchParams(query);
     if (previous && !previous.map.withheld && previous.map.k >= 2) search.set('k', String(previous.map.k));

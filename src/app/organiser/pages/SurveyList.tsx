@@ -2,7 +2,7 @@ import { For, Show, createResource } from 'solid-js';
 import { tx } from '../../i18n';
 import { Link } from '../../router';
 import { loadCached, ready } from '../cache';
-import { api } from '../state';
+import { api, session } from '../state';
 import { ageText, createNow } from '../format';
 import { ImportBackup } from '../manage/ImportBackup';
 import { PageError } from '../PageError';
@@ -58,19 +58,21 @@ function SurveyCard(props: { overview: Overview }) {
         <Link class="button secondary" href={href('projector', o().id)}>
           {ot('projector')}
         </Link>
-        <Link class="button secondary" href={href('manage', o().id)}>
-          {ot('manage')}
-        </Link>
+        <Show when={session.can('editor')}>
+          <Link class="button secondary" href={href('manage', o().id)}>
+            {ot('manage')}
+          </Link>
+        </Show>
       </div>
     </li>
   );
 }
 
-/** `/organiser/surveys`: every survey with its versions, waves and response counts; importing a field backup. */
+/** `/organiser/surveys`: the surveys granted to the account with their versions, waves and response counts; importing a field backup (editors). */
 export function SurveyList() {
   const now = createNow();
   const [list, { refetch }] = createResource(() =>
-    loadCached('surveys', async () => Promise.all((await api.surveys()).map((s) => api.overview(s.id)))),
+    loadCached('surveys', async () => Promise.all((await api.surveys()).filter((s) => session.sees(s.id)).map((s) => api.overview(s.id)))),
   );
   return (
     <div class="organiser-page">
@@ -90,12 +92,14 @@ export function SurveyList() {
           </>
         )}
       </Show>
-      <p>
-        <Link class="button secondary" href={orgHref('new')}>
-          {ot('addSurvey')}
-        </Link>
-      </p>
-      <ImportBackup onDone={() => void refetch()} />
+      <Show when={session.can('editor')}>
+        <p>
+          <Link class="button secondary" href={orgHref('new')}>
+            {ot('addSurvey')}
+          </Link>
+        </p>
+        <ImportBackup onDone={() => void refetch()} />
+      </Show>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { ResultsFilters } from '../../../core/results';
 import type { Survey } from '../../../core/survey';
 import { loadCached, ready } from '../cache';
 import { ConfirmButton } from '../ConfirmButton';
-import { api } from '../state';
+import { api, session } from '../state';
 import { channelName, dateTime, groupName } from '../format';
 import { ot } from '../strings';
 import type { Comment } from '../types';
@@ -11,7 +11,7 @@ import type { Comment } from '../types';
 type Props = { survey: Survey; question: string; filters: ResultsFilters; refresh: unknown };
 
 /**
- * The free-text answers to one question, for the organiser only. Each is rendered as a
+ * The free-text answers to one question, for analysts and up; hiding and deleting for editors. Each is rendered as a
  * text node (never as markup), so a comment holding HTML shows that HTML as characters.
  * The list follows the results' filters and reloads whenever the live figures change.
  */
@@ -49,12 +49,14 @@ export function Comments(props: Props) {
                   </Show>
                   {groupName(props.survey, c.group)} · {c.wave} · {channelName(c.channel)} · {dateTime(c.submittedAt)}
                 </p>
-                <div class="org-actions">
-                  <button type="button" class="secondary small" onClick={() => void hide(c)}>
-                    {c.hidden ? ot('unhide') : ot('hide')}
-                  </button>
-                  <ConfirmButton label={ot('deleteResponse')} confirmLabel={ot('confirmDelete')} onConfirm={() => remove(c)} />
-                </div>
+                <Show when={session.can('editor')}>
+                  <div class="org-actions">
+                    <button type="button" class="secondary small" onClick={() => void hide(c)}>
+                      {c.hidden ? ot('unhide') : ot('hide')}
+                    </button>
+                    <ConfirmButton label={ot('deleteResponse')} confirmLabel={ot('confirmDelete')} onConfirm={() => remove(c)} />
+                  </div>
+                </Show>
               </li>
             )}
           </For>

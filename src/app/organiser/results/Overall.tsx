@@ -1,11 +1,12 @@
 import { For, Show } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
 import { allQuestions, type Survey } from '../../../core/survey';
+import { session } from '../state';
 import { ot } from '../strings';
 import { Comments } from './Comments';
 import { QuestionCard, SegmentQuestion } from './QuestionResult';
 
-/** Every question's chart for the filtered responses, and under each text question its comments. */
+/** Every question's chart for the filtered responses, and under each text question its comments (analysts and up). */
 export function OverallView(props: { survey: Survey; snapshot: ResultsSnapshot }) {
   const questions = () => allQuestions(props.survey);
   return (
@@ -15,7 +16,9 @@ export function OverallView(props: { survey: Survey; snapshot: ResultsSnapshot }
           <QuestionCard question={question} number={i() + 1}>
             <Show when={question.kind === 'text'} fallback={<SegmentQuestion question={question} segment={props.snapshot.overall} />}>
               <SegmentQuestion question={question} segment={props.snapshot.overall} />
-              <Comments survey={props.survey} question={question.id} filters={props.snapshot.filters} refresh={props.snapshot.generatedAt} />
+              <Show when={session.can('analyst')}>
+                <Comments survey={props.survey} question={question.id} filters={props.snapshot.filters} refresh={props.snapshot.generatedAt} />
+              </Show>
             </Show>
           </QuestionCard>
         )}

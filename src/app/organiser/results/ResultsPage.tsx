@@ -30,9 +30,11 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
       <Link class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
         {ot('projector')}
       </Link>
-      <Link class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
-        {ot('manage')}
-      </Link>
+      <Show when={session.can('editor')}>
+        <Link class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
+          {ot('manage')}
+        </Link>
+      </Show>
     </div>
   );
 }
@@ -71,7 +73,7 @@ export function ResultsPage() {
         {(o) => <Filters overview={o()} survey={definition()} query={query()} version={version()!} onChange={setQuery} />}
       </Show>
       <Show when={query().view === 'map' && version()}>
-        {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} token={session.token()} />}
+        {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} />}
       </Show>
       <Show when={query().view !== 'map' && definition() && snapshot()} fallback={<Show when={query().view !== 'map'}><p class="org-card org-note">{live.state() === 'connecting' ? ot('loading') : ot('noCache')}</p></Show>}>
         <Switch>
@@ -86,7 +88,7 @@ export function ResultsPage() {
           </Match>
         </Switch>
       </Show>
-      <Show when={version()}>{(v) => <Exports surveyId={id()} version={v()} wave={query().wave} />}</Show>
+      <Show when={session.can('analyst') && version()}>{(v) => <Exports surveyId={id()} version={v()} wave={query().wave} />}</Show>
     </div>
   );
 }
