@@ -57,7 +57,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
     c.header('Cache-Control', 'no-store');
     await next();
   });
-  if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
+  if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy, config));
   // Every route's access is decided here, from the rule table, before its handler runs.
   app.use('/api/v1/*', authorize(services));
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/ids';
-import { TokenBuckets } from '../rate-limit';
+import { TokenBuckets } from '../token-buckets';
 import type { AccountStore } from '../store/account-types';
 
 /** The window failed sign-ins are counted in (DESIGN §8: 15 minutes). */

@@ -14,7 +14,7 @@ import { principalOf } from '../auth';
 import type { Services } from '../context';
 import { sha256 } from '../hash';
 import { readJson } from '../http';
-import { clientIp } from '../rate-limit';
+import { clientIp } from '../client-ip';
 
 /** Sign-in bodies are small; anything larger is not one. */
 const MAX_AUTH_BODY = 4096;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { AppError } from '../../core/errors';
+import { canonicalId } from '../../core/ids';
 import { WaveSchema } from '../../core/response';
 import { SlugSchema } from '../../core/survey';
 import type { Services } from '../context';
@@ -33,10 +34,11 @@ export function commentRoutes({ store, audit }: Services): Hono {
   for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
     app.post(`/surveys/:id/comments/:responseId/:question/${action}`, async (c) => {
       const survey = await surveyParam(c, store);
-      const found = await store.setCommentHidden(survey.id, c.req.param('responseId'), c.req.param('question'), hidden);
+      const responseId = canonicalId(c.req.param('responseId'));
+      const found = await store.setCommentHidden(survey.id, responseId, c.req.param('question'), hidden);
       if (!found) throw new AppError('not_found', 'no such comment');
-      await audit.record(c, { action: hidden ? 'comment_hidden' : 'comment_unhidden', survey: survey.id, target: `comment:${c.req.param('responseId')}/${c.req.param('question')}` });
-      return c.json({ responseId: c.req.param('responseId'), question: c.req.param('question'), hidden });
+      await audit.record(c, { action: hidden ? 'comment_hidden' : 'comment_unhidden', survey: survey.id, target: `comment:${responseId}/${c.req.param('question')}` });
+      return c.json({ responseId, question: c.req.param('question'), hidden });
     });
   }
 

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors';
+import { canonicalId } from '../../core/ids';
 import { MAX_BODY_BYTES, SubmitRequestSchema } from '../../core/wire';
 import { principalOf, requireGranted } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
+import { DeviceIssuer } from '../device-token';
 import { readBody, readJson } from '../http';
 import { submitInBatches, submitItems } from '../submit';
 
@@ -39,16 +41,20 @@ function surveysNamed(items: unknown[]): Set<string> {
 }
 
 /** Submitting responses (public), importing backups and deleting single responses (editors). */
-export function responseRoutes({ store, audit }: Services): Hono {
+export function responseRoutes({ store, clock, config, audit }: Services): Hono {
   const app = new Hono();
+  const issuer = new DeviceIssuer(config, clock);
 
   app.post('/responses', async (c) => {
     const envelope = SubmitRequestSchema.safeParse(await readJson(c, MAX_BODY_BYTES));
     if (!envelope.success) {
       throw new AppError('bad_request', 'expected {"responses": [...]} with 1 to 200 items', { issues: envelope.error.issues.map((i) => i.message) });
     }
+    const results = await submitItems(store, envelope.data.responses, clock());
+    const token = issuer.tokenFor(c, envelope.data.responses, results);
+    if (token) c.header('X-Stance-Device-Token', token);
     c.header('Cache-Control', 'no-store');
-    return c.json({ results: await submitItems(store, envelope.data.responses) });
+    return c.json({ results });
   });
 
   app.post('/imports', async (c) => {
@@ -56,14 +62,14 @@ export function responseRoutes({ store, audit }: Services): Hono {
     if (items.length === 0) throw new AppError('bad_request', 'the backup holds no responses');
     const surveys = surveysNamed(items);
     if (principalOf(c).account.surveys !== '*') for (const id of surveys) requireGranted(c, id);
-    const counts = await submitInBatches(store, items);
+    const counts = await submitInBatches(store, items, clock);
     await audit.record(c, { action: 'backup_imported', survey: surveys.size === 1 ? [...surveys][0]! : null, details: { surveys: [...surveys], stored: counts.stored, duplicate: counts.duplicate, rejected: counts.rejected } });
     return c.json(counts);
   });
 
   app.delete('/surveys/:id/responses/:responseId', async (c) => {
     const survey = await surveyParam(c, store);
-    const id = c.req.param('responseId');
+    const id = canonicalId(c.req.param('responseId'));
     if (!(await store.deleteResponse(survey.id, id))) throw new AppError('not_found', 'no such response in this survey');
     await audit.record(c, { action: 'response_deleted', survey: survey.id, target: `response:${id}` });
     return c.json({ deleted: 1 });
