@@ -47,7 +47,7 @@ function AccountRow(props: { account: Account; onChange: () => void }) {
   };
   return (
     <li class="org-card org-account" data-username={a().username}>
-      <h3>{a().username}</h3>
+      <h2>{a().username}</h2>
       <p>
         {roleName(a().role)} · {grantsText(a())} · {a().disabled ? at('disabled') : a().passwordSet ? at('active') : at('noPassword')}
       </p>

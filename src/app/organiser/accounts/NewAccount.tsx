@@ -28,8 +28,9 @@ export function NewAccount(props: { onCreated: () => void }) {
     if (password && password.length < PASSWORD_MIN) return setError(at('tooShort'));
     try {
       const made = await api.addAccount({ username: text('new-username').trim(), ...readAccess(form, 'new'), ...(password ? { password } : {}) });
-      setDone({ username: made.account.username, link: made.passwordLink });
+      // Reset first: the link is shown inside the form, and a reset would empty its field too.
       form.reset();
+      setDone({ username: made.account.username, link: made.passwordLink });
       props.onCreated();
     } catch (e) {
       setError(isAppError(e) ? e.message : String(e));
