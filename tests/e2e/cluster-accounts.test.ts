@@ -19,6 +19,8 @@ describe('accounts on two processes sharing one PostgreSQL database', () => {
 
   it('a session and a token made on one process work on the other, and a revocation on either holds on both at once', async () => {
     const [a, b] = cluster.servers.map((s) => s.url) as [string, string];
+    // With no account yet, the start-up text says how to make the first ones.
+    for (const server of cluster.servers) expect(server.output()).toContain('No organiser accounts yet. Make the first ones with the organiser token:');
     const same = (url: string) => ({ origin: url });
     expect((await call(a, 'POST', '/accounts', owner, { username: 'ana', role: 'analyst', surveys: '*', password: 'a long enough password' })).status).toBe(201);
     const login = await call(b, 'POST', '/auth/login', same(b), { username: 'ana', password: 'a long enough password' });
