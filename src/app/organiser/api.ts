@@ -14,8 +14,8 @@ export function queryString(query: Record<string, string | number | undefined>):
   return search ? `?${search}` : '';
 }
 
-/** Which comments to read. */
-export type CommentQuery = { version?: number; wave?: string; question?: string; limit?: number };
+/** Which comments to read: `hidden: 'exclude'` leaves hidden ones out; `offset` and `limit` page through the list. */
+export type CommentQuery = { version?: number; wave?: string; question?: string; hidden?: 'exclude'; limit?: number; offset?: number };
 
 /** A personal API token as listed (its secret is shown only when made). */
 export type TokenInfo = { id: string; name: string; account: string; createdAt: string; lastUsedAt: string | null };

@@ -82,6 +82,10 @@ export function waveRoutes({ store, clock, config, audit }: Services): Hono {
   app.delete('/surveys/:id/waves/:slug/responses', async (c) => {
     const survey = await surveyParam(c, store);
     const slug = param(WaveSchema, c.req.param('slug'), 'wave');
+    // Bulk deletion is for rehearsals: a real session's answers go one by one, or not at all.
+    if (!(await store.getWave(survey.id, slug))?.test) {
+      throw new AppError('conflict', `wave "${slug}" is not marked as a test wave, so its responses cannot be deleted together; delete single responses by id instead`, { reason: 'not_test_wave' });
+    }
     const deleted = await store.deleteWave(survey.id, slug);
     await audit.record(c, { action: 'wave_responses_deleted', survey: survey.id, target: `wave:${slug}`, details: { deleted } });
     return c.json({ deleted });
