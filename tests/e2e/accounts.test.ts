@@ -59,8 +59,10 @@ describe('organisers as people', () => {
   it('the analyst signs in, sees exports and comments but no delete, hide or manage controls, and makes a token shown once', async () => {
     const anna = await tab();
     await signInAs(anna, server.url, ANNA, PASSWORD, '/organiser/results?survey=sovereign-ai');
+    await anna.getByRole('heading', { name: 'Export raw data' }).waitFor();
+    // Comments have a view of their own: the analyst has its tab and reads them there.
+    await anna.getByRole('button', { name: 'Comments', exact: true }).click();
     await anna.getByText('a comment to moderate').waitFor();
-    expect(await anna.getByRole('heading', { name: 'Export raw data' }).count()).toBe(1);
     for (const name of ['Delete response', 'Hide', 'Manage']) expect(await anna.getByRole('button', { name }).count(), name).toBe(0);
     expect(await anna.getByRole('link', { name: 'Manage' }).count()).toBe(0);
     expect(await anna.getByRole('link', { name: 'Accounts' }).count()).toBe(0);
@@ -94,6 +96,10 @@ describe('organisers as people', () => {
     await signInAs(victor, server.url, 'victor', PASSWORD, '/organiser/results?survey=sovereign-ai');
     await victor.locator('[data-testid=response-count]').filter({ hasText: '6' }).waitFor();
     expect(await victor.getByRole('heading', { name: '원자료 내보내기' }).count()).toBe(0);
+    expect(await victor.getByRole('button', { name: '의견', exact: true }).count()).toBe(0);
+    // Even the comments view's own address shows the viewer no comment.
+    await victor.goto(`${server.url}/organiser/results?survey=sovereign-ai&view=comments`);
+    await victor.locator('[data-testid=response-count]').filter({ hasText: '6' }).waitFor();
     expect(await victor.getByText('a comment to moderate').count()).toBe(0);
     expect(await victor.getByRole('button', { name: 'CSV 내려받기' }).count()).toBe(0);
     await victor.getByRole('link', { name: '내 API 토큰' }).click();
