@@ -1,7 +1,7 @@
+import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Show, onCleanup, type JSX } from 'solid-js';
 import type { Role } from '../../core/accounts';
 import { locale } from '../i18n';
-import { Link, Routes, currentUrl, type RouteDef } from '../router';
 import { AccountsPage } from './accounts/AccountsPage';
 import { AuditPage } from './accounts/AuditPage';
 import { RoleGate } from './accounts/RoleGate';
@@ -15,7 +15,7 @@ import { PreviewPage } from './pages/Preview';
 import { ProjectorPage } from './pages/Projector';
 import { SignIn } from './pages/SignIn';
 import { SurveyList } from './pages/SurveyList';
-import { orgHref } from './paths';
+import { bindOrganiserLocation, orgHref } from './paths';
 import { ResultsPage } from './results/ResultsPage';
 import { api, session } from './state';
 import { ot } from './strings';
@@ -31,18 +31,6 @@ function installStyles(): void {
 /** A page only `role` and above may use; below it, a note instead (the server refuses its calls anyway). */
 const gated = (role: Role, page: () => JSX.Element) => () => <RoleGate role={role}>{page()}</RoleGate>;
 
-const routes: RouteDef[] = [
-  { path: '/organiser/new', page: gated('editor', AddSurvey) },
-  { path: '/organiser/results', page: ResultsPage },
-  { path: '/organiser/projector', page: ProjectorPage },
-  { path: '/organiser/manage', page: gated('editor', ManagePage) },
-  { path: '/organiser/preview', page: PreviewPage },
-  { path: '/organiser/accounts', page: AccountsPage },
-  { path: '/organiser/tokens', page: TokensPage },
-  { path: '/organiser/audit', page: AuditPage },
-  { path: '*', page: SurveyList },
-];
-
 /** The links of the organiser's navigation that this account may use. */
 function Nav() {
   const signOut = async () => {
@@ -51,15 +39,25 @@ function Nav() {
   };
   return (
     <nav class="org-nav" aria-label={ot('organiser')}>
-      <Link href={orgHref('surveys')}>{ot('surveys')}</Link>
+      <A href={orgHref('surveys')} end>
+        {ot('surveys')}
+      </A>
       <Show when={session.can('editor')}>
-        <Link href={orgHref('new')}>{ot('addSurvey')}</Link>
+        <A href={orgHref('new')} end>
+          {ot('addSurvey')}
+        </A>
       </Show>
       <Show when={session.can('owner')}>
-        <Link href={orgHref('accounts')}>{at('accounts')}</Link>
-        <Link href={orgHref('audit')}>{at('audit')}</Link>
+        <A href={orgHref('accounts')} end>
+          {at('accounts')}
+        </A>
+        <A href={orgHref('audit')} end>
+          {at('audit')}
+        </A>
       </Show>
-      <Link href={orgHref('tokens')}>{at('myTokens')}</Link>
+      <A href={orgHref('tokens')} end>
+        {at('myTokens')}
+      </A>
       <span class="org-note org-who">{at('signedInAs').replace('{n}', session.account()?.username ?? '')}</span>
       <button type="button" class="secondary small" onClick={() => void signOut()}>
         {ot('signOut')}
@@ -69,25 +67,45 @@ function Nav() {
 }
 
 /**
- * The organiser's pages, loaded only when an organiser opens /organiser: sign-in first, then
- * the routes. The session cookie is checked with the server on every load (a new tab, a
- * reload), while the account remembered on this browser lets the pages open at once.
+ * The organiser's frame, loaded only when an organiser opens /organiser: sign-in first, then
+ * the page routed inside it. The session cookie is checked with the server on every load (a
+ * new tab, a reload), while the account remembered on this browser lets the pages open at once.
  */
-export function OrganiserApp() {
+export function OrganiserApp(props: RouteSectionProps) {
   installStyles();
+  bindOrganiserLocation();
   const title = document.title;
   document.title = 'Stance · Organiser';
   onCleanup(() => (document.title = title));
   void api.me().then(({ account }) => session.signedIn(account), () => undefined);
-  const settingPassword = () => currentUrl().path === '/organiser/set-password';
+  const location = useLocation();
+  // A set-password link is opened signed out (or as someone else): it is its own page, outside the sign-in.
+  const settingPassword = () => location.pathname === '/organiser/set-password';
   return (
     <div class="organiser" lang={locale()}>
       <Show when={!settingPassword()} fallback={<SetPasswordPage />}>
         <Show when={session.account()} fallback={<SignIn />}>
           <Nav />
-          <Routes routes={routes} />
+          {props.children}
         </Show>
       </Show>
     </div>
   );
 }
+
+/** Every organiser page by name, for the app's route table; all of them travel in this one chunk. */
+export const organiserPages = {
+  OrganiserApp,
+  AddSurvey: gated('editor', AddSurvey),
+  ResultsPage,
+  ProjectorPage,
+  ManagePage: gated('editor', ManagePage),
+  PreviewPage,
+  SurveyList,
+  AccountsPage,
+  TokensPage,
+  AuditPage,
+};
+
+/** The organiser pages' names. */
+export type OrganiserPages = typeof organiserPages;

@@ -1,6 +1,6 @@
 import { For, Show, createResource } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadCached, ready } from '../cache';
 import { api, session } from '../state';
 import { ageText, createNow } from '../format';
@@ -40,9 +40,9 @@ function SurveyCard(props: { overview: Overview }) {
                 <th scope="row">v{v.version}</th>
                 <td>{v.count}</td>
                 <td>
-                  <Link href={href('preview', o().id, v.version)}>
+                  <A href={href('preview', o().id, v.version)}>
                     {ot('preview')} v{v.version}
-                  </Link>
+                  </A>
                 </td>
               </tr>
             )}
@@ -53,16 +53,16 @@ function SurveyCard(props: { overview: Overview }) {
         {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${waveName(o().waves, w.slug)} (${w.count})`).join(', ') : '—'}
       </p>
       <div class="org-actions">
-        <Link class="button primary" href={href('results', o().id)}>
+        <A class="button primary" href={href('results', o().id)}>
           {ot('results')}
-        </Link>
-        <Link class="button secondary" href={href('projector', o().id)}>
+        </A>
+        <A class="button secondary" href={href('projector', o().id)}>
           {ot('projector')}
-        </Link>
+        </A>
         <Show when={session.can('editor')}>
-          <Link class="button secondary" href={href('manage', o().id)}>
+          <A class="button secondary" href={href('manage', o().id)}>
             {ot('manage')}
-          </Link>
+          </A>
         </Show>
       </div>
     </li>
@@ -95,9 +95,9 @@ export function SurveyList() {
       </Show>
       <Show when={session.can('editor')}>
         <p>
-          <Link class="button secondary" href={orgHref('new')}>
+          <A class="button secondary" href={orgHref('new')}>
             {ot('addSurvey')}
-          </Link>
+          </A>
         </p>
         <ImportBackup onDone={() => void refetch()} />
       </Show>

@@ -1,8 +1,8 @@
+import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo } from 'solid-js';
 import { questionNumbers } from '../../../core/numbering';
 import type { ResultsSnapshot, Segment } from '../../../core/results';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
-import { Link } from '../../router';
 import { session } from '../state';
 import { ot } from '../strings';
 import { QuestionCard, SegmentQuestion } from './QuestionResult';
@@ -19,9 +19,9 @@ function TextAnswers(props: { question: Question; segment: Shown; href: string }
   // Comments are raw answers: analysts and up read them.
   const link = () => (
     <Show when={session.can('analyst')}>
-      <Link class="button secondary small" href={props.href}>
+      <A class="button secondary small" href={props.href}>
         {ot('readComments')}
-      </Link>
+      </A>
     </Show>
   );
   return (
