@@ -7,6 +7,7 @@ import type { ItemResult } from '../../../core/wire';
 import { GroupCommit } from '../group-commit';
 import { WriteHealth } from '../write-health';
 import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import { PgAccounts } from './accounts';
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
 import { channelsOf, connectionConfig } from './connection';
@@ -44,6 +45,7 @@ const WRITE_SLOTS = 2;
 export class PgStore implements Store {
   readonly engine = 'postgres';
   readonly sharedMaps: PgSharedMaps;
+  readonly accounts: PgAccounts;
   private readonly listeners = new Set<(surveyId: string) => void>();
   private readonly mirror: TallyMirror;
   private readonly catalog: Catalog;
@@ -61,6 +63,7 @@ export class PgStore implements Store {
     now: () => number,
   ) {
     this.sharedMaps = new PgSharedMaps(pool, config);
+    this.accounts = new PgAccounts(pool);
     this.mirror = new TallyMirror(pool, log);
     this.catalog = new Catalog(pool, log);
     this.listener = new PgListener(config, channels, ownPids, {
