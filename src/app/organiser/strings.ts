@@ -6,13 +6,9 @@ import { translator } from '../i18n';
 const STRINGS = {
   organiser: { ko: '주최자', en: 'Organiser' },
   signInTitle: { ko: '주최자 로그인', en: 'Organiser sign-in' },
-  signInHelp: { ko: '서버를 시작할 때 출력된 주최자 토큰을 입력하세요. 토큰은 이 브라우저 탭을 닫으면 잊힙니다.', en: 'Enter the organiser token the server printed when it started. It is forgotten when this browser tab closes.' },
-  token: { ko: '주최자 토큰', en: 'Organiser token' },
   signIn: { ko: '로그인', en: 'Sign in' },
   signingIn: { ko: '확인 중…', en: 'Checking…' },
   signOut: { ko: '로그아웃', en: 'Sign out' },
-  wrongToken: { ko: '토큰이 맞지 않습니다. 서버가 출력한 토큰을 다시 확인하세요.', en: 'That token was refused. Check the token the server printed and try again.' },
-  tokenExpired: { ko: '서버가 토큰을 거부했습니다. 다시 로그인하세요.', en: 'The server refused the token. Please sign in again.' },
   unreachable: { ko: '서버에 연결할 수 없습니다.', en: 'The server cannot be reached.' },
   surveys: { ko: '설문', en: 'Surveys' },
   addSurvey: { ko: '설문 또는 새 버전 추가', en: 'Add a survey or a new version' },

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { WaveSchema } from '../../core/response';
-import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { BOM, csvColumns, csvLine } from '../csv';
@@ -39,15 +38,14 @@ function download(body: ReadableStream<Uint8Array>, type: string, filename: stri
   });
 }
 
-/** Raw data exports for the organiser: CSV for spreadsheets, NDJSON for everything else. */
-export function exportRoutes({ store, config }: Services): Hono {
+/** Raw data exports for analysts: CSV for spreadsheets, NDJSON for everything else. Each is an audit entry. */
+export function exportRoutes({ store, audit }: Services): Hono {
   const app = new Hono();
-  // Per route, not app.use('/surveys/:id/*'): a sub-app's middleware would also guard other modules' routes.
-  const organiser = organiserOnly(config.adminToken);
 
-  app.get('/surveys/:id/responses.csv', organiser, async (c) => {
+  app.get('/surveys/:id/responses.csv', async (c) => {
     const survey = await surveyParam(c, store);
     const query = queryOf(c);
+    await audit.record(c, { action: 'export', survey: survey.id, target: `survey:${survey.id}`, details: { format: 'csv', ...query } });
     const versions = (await store.listSurveys()).filter((s) => s.id === survey.id && (query.version === undefined || s.version === query.version));
     const columns = csvColumns(versions);
     async function* lines() {
@@ -57,9 +55,10 @@ export function exportRoutes({ store, config }: Services): Hono {
     return download(streamOf(lines()), 'text/csv; charset=utf-8', `${survey.id}-responses.csv`);
   });
 
-  app.get('/surveys/:id/responses.ndjson', organiser, async (c) => {
+  app.get('/surveys/:id/responses.ndjson', async (c) => {
     const survey = await surveyParam(c, store);
     const query = queryOf(c);
+    await audit.record(c, { action: 'export', survey: survey.id, target: `survey:${survey.id}`, details: { format: 'ndjson', ...query } });
     async function* lines() {
       for await (const row of store.responses(survey.id, query)) yield `${JSON.stringify(row.response)}\n`;
     }

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { MIN_SEGMENT } from '../../core/disclosure';
 import { AppError } from '../../core/errors';
 import { DEFAULT_WAVE } from '../../core/vocabulary';
-import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { intParam } from '../http';
@@ -30,10 +29,11 @@ async function inventedWaves(store: Store, surveyId: string, below: number): Pro
  * tallies) of every wave nobody registered that holds fewer than `below` responses, and
  * answers how many waves and responses went. Registered waves and `open` are never touched.
  */
-export function inventedWaveRoutes({ store, config }: Services): Hono {
+export function inventedWaveRoutes({ store }: Services): Hono {
   const app = new Hono();
 
-  app.delete('/surveys/:id/unregistered-waves', organiserOnly(config.adminToken), async (c) => {
+  // Editors only (access/rules.ts).
+  app.delete('/surveys/:id/unregistered-waves', async (c) => {
     const survey = await surveyParam(c, store);
     const below = intParam(c.req.query('below'), 'below') ?? MIN_SEGMENT;
     if (below < 1 || below > MAX_BELOW) throw new AppError('bad_request', `below must be between 1 and ${MAX_BELOW}`);

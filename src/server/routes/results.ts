@@ -6,8 +6,6 @@ import type { Audience } from '../../core/disclosure';
 import type { ResultsFilters } from '../../core/results';
 import { NO_GROUP } from '../../core/results';
 import { SlugSchema } from '../../core/survey';
-import type { Survey } from '../../core/survey';
-import { isOrganiser } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { intParam, param } from '../http';
@@ -26,11 +24,6 @@ export function filtersOf(c: Context): ResultsFilters {
   return filters;
 }
 
-/** Results are public only when the survey says so; otherwise the organiser token is needed. */
-export function checkAccess(c: Context, survey: Survey, adminToken: string): void {
-  if (!survey.resultsPublic && !isOrganiser(c, adminToken)) throw new AppError('unauthorized', 'the results of this survey are for the organiser only');
-}
-
 /** Results snapshots and the live stream of them. */
 export function resultRoutes({ store, config, readModel }: Services): Hono {
   const app = new Hono();
@@ -39,9 +32,9 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
     const latest = await surveyParam(c, store);
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
-    checkAccess(c, survey, config.adminToken);
-    // The organiser's team sees more than the public (core/disclosure.ts), and a cached public snapshot never carries it.
-    const audience: Audience = isOrganiser(c, config.adminToken) ? 'organiser' : 'public';
+    // Whoever the access rules let in as a principal (a viewer granted the survey, or more) sees
+    // the organiser's figures (core/disclosure.ts); anyone else the public's, cached apart.
+    const audience: Audience = c.get('principal') !== undefined ? 'organiser' : 'public';
     return { survey, filters: filtersOf(c), audience };
   };
 
@@ -49,8 +42,9 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
     const { survey, filters, audience } = await view(c);
     const { snapshot, etag } = await readModel.results.snapshot(survey, filters, audience);
     c.header('ETag', etag);
+    // The organiser's figures differ from the public's at the same URL: never for a shared cache.
     c.header('Cache-Control', survey.resultsPublic && audience === 'public' ? 'no-cache' : 'private, no-cache');
-    c.header('Vary', 'Authorization');
+    c.header('Vary', 'Authorization, Cookie');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
     return c.json(snapshot);
   });
