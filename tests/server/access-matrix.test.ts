@@ -21,7 +21,7 @@ const EXPECTED: Record<string, '-' | '*' | 'viewer' | 'analyst' | 'editor' | 'ow
   'GET /surveys/:id/results': 'viewer', 'GET /surveys/:id/live': 'viewer', 'GET /surveys/:id/analysis': 'viewer', 'GET /surveys/:id/overview': 'viewer', 'GET /surveys/:id/waves': 'viewer',
   'GET /surveys/:id/responses.csv': 'analyst', 'GET /surveys/:id/responses.ndjson': 'analyst', 'GET /surveys/:id/comments': 'analyst',
   'POST /surveys': 'editor', 'POST /imports': 'editor', 'POST /surveys/:id/waves': 'editor', 'POST /surveys/:id/waves/:slug/close': 'editor',
-  'DELETE /surveys/:id/waves/:slug/responses': 'editor', 'DELETE /surveys/:id/responses/:responseId': 'editor',
+  'DELETE /surveys/:id/waves/:slug/responses': 'editor', 'DELETE /surveys/:id/unregistered-waves': 'editor', 'DELETE /surveys/:id/responses/:responseId': 'editor',
   'POST /surveys/:id/comments/:responseId/:question/hide': 'editor', 'POST /surveys/:id/comments/:responseId/:question/unhide': 'editor',
   'GET /tokens': '*', 'POST /tokens': '*', 'DELETE /tokens/:id': '*',
   'GET /accounts': 'owner', 'POST /accounts': 'owner', 'PATCH /accounts/:username': 'owner', 'DELETE /accounts/:username': 'owner',
