@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../core/canonical';
 import type { Clock } from '../../core/ids';
-import type { Audience } from '../../core/disclosure';
+import type { Audience, Disclosure } from '../../core/disclosure';
 import { disclosureFor } from '../../core/disclosure';
 import type { ResultsFilters, ResultsSnapshot } from '../../core/results';
 import { MergedRows, snapshotFromSums } from '../../core/results';
@@ -21,6 +21,8 @@ const MAX_CACHED = 1000;
  */
 export class ResultsCache {
   private readonly cache = new Map<string, Cached>();
+  /** The disclosure rule per survey version and audience at a revision: one pass over the rows, shared by every view. */
+  private readonly rules = new Map<string, { revision: number; disclosure: Disclosure }>();
 
   constructor(
     private readonly store: Store,
@@ -35,7 +37,7 @@ export class ResultsCache {
     const hit = this.cache.get(key);
     if (hit && hit.revision === revision) return hit;
     const [rows, waves] = await Promise.all([this.store.tallyRows(survey.id, survey.version), this.store.listWaves(survey.id)]);
-    const disclosure = disclosureFor(rows, audience, waves.map((w) => w.slug));
+    const disclosure = this.ruleOf(survey, audience, revision, () => disclosureFor(rows, audience, waves.map((w) => w.slug)));
     const sums = (hit?.sums ?? new MergedRows(filters)).update(rows, disclosure);
     const snapshot = snapshotFromSums({ survey, sums, filters, waves, generatedAt: new Date(this.clock()).toISOString() });
     const { generatedAt: _, ...figures } = snapshot;
@@ -47,5 +49,15 @@ export class ResultsCache {
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(key, entry);
     return entry;
+  }
+
+  private ruleOf(survey: Survey, audience: Audience, revision: number, make: () => Disclosure): Disclosure {
+    const key = canonicalJson([survey.id, survey.version, audience]);
+    const hit = this.rules.get(key);
+    if (hit && hit.revision === revision) return hit.disclosure;
+    const disclosure = make();
+    if (this.rules.size >= MAX_CACHED) this.rules.clear();
+    this.rules.set(key, { revision, disclosure });
+    return disclosure;
   }
 }
