@@ -9,6 +9,7 @@ import { ReadModel } from './read-model';
 import { InlineDrawer, WorkerDrawer } from './read-model/analysis-runner';
 import { analysisRoutes } from './routes/analysis';
 import { commentRoutes } from './routes/comments';
+import { draftRoutes } from './routes/drafts';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { overviewRoutes } from './routes/overview';
@@ -50,7 +51,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
 
-  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, draftRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

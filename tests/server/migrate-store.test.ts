@@ -36,6 +36,10 @@ async function deployment() {
   await submit(app, [{ id: pollResponse().id, surveyId: 'private', surveyVersion: 1, wave: 'open', channel: 'web', device: 'device-0001', locale: 'en', startedAt: '2025-06-01T09:00:00.000Z', submittedAt: '2025-06-01T09:01:00.000Z', answers: { agree: 6 } }]);
   await app.request(`/api/v1/surveys/poll/responses/${items[0]!.id}`, { method: 'DELETE', headers: AUTH });
   await postJson(app, `/api/v1/surveys/poll/comments/${items[1]!.id}/why/hide`, '', AUTH);
+  const draft = (body: unknown, ifMatch?: string) =>
+    app.request('/api/v1/surveys/poll/draft', { method: 'PUT', headers: { ...AUTH, 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) }, body: JSON.stringify(body) });
+  await draft({ ...pollSurveyV2, title: { ko: '초안', en: 'Draft' } });
+  await draft({ ...pollSurveyV2, title: { ko: '초안 2', en: '' } }, '"draft-1"');
   return { store, app };
 }
 
@@ -67,7 +71,10 @@ describe('migrate-store: a SQLite deployment into PostgreSQL', () => {
       { what: 'poll: hidden comments', source: 1, target: 1 },
       { what: 'poll: waves', source: 2, target: 2 },
       { what: 'tally rows identical', source: 1, target: 1 },
+      { what: 'drafts', source: 1, target: 1 },
     ]));
+    expect(await target.drafts.get('poll')).toEqual(await source.store.drafts.get('poll'));
+    expect((await target.drafts.get('poll'))?.revision).toBe(2);
     const second = await migrateStore(source.store, target);
     expect(second.lines).toEqual(first.lines);
     expect(second.ok).toBe(true);

@@ -4,8 +4,10 @@ import type { Survey } from '../../core/survey';
 import type { WaveDefinition } from '../../core/waves';
 import type { ItemError, ItemResult } from '../../core/wire';
 import type { Comment } from '../../core/wire';
+import type { DraftStore } from './draft-types';
 
 export type { Comment };
+export type * from './draft-types';
 
 /**
  * One response on its way into the store. Checks that need only the survey (schema,
@@ -73,6 +75,8 @@ export interface Store {
   /** Engine name reported by /health. */
   readonly engine: 'sqlite' | 'postgres';
   readonly sharedMaps: SharedMaps;
+  /** Survey drafts, saved by revision and published as the next version. */
+  readonly drafts: DraftStore;
   listSurveys(): Promise<Survey[]>;
   /** One exact version, or the latest when `version` is omitted. */
   getSurvey(id: string, version?: number): Promise<Survey | undefined>;

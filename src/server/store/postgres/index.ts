@@ -10,6 +10,7 @@ import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store,
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
 import { channelsOf, connectionConfig } from './connection';
+import { PgDrafts } from './drafts';
 import { type Channels, PgListener } from './listener';
 import { PgSharedMaps } from './maps';
 import { migrate } from './migrations';
@@ -39,6 +40,7 @@ const ANSWER_PAGE = 1000;
 export class PgStore implements Store {
   readonly engine = 'postgres';
   readonly sharedMaps: PgSharedMaps;
+  readonly drafts: PgDrafts;
   private readonly listeners = new Set<(surveyId: string) => void>();
   private readonly mirror: TallyMirror;
   private readonly catalog: Catalog;
@@ -58,6 +60,7 @@ export class PgStore implements Store {
     this.sharedMaps = new PgSharedMaps(pool, config);
     this.mirror = new TallyMirror(pool, log);
     this.catalog = new Catalog(pool, log);
+    this.drafts = new PgDrafts(pool, this.catalog, channels.catalog, (surveyId) => this.emit([surveyId]));
     this.listener = new PgListener(config, channels, ownPids, {
       changed: (surveyId) => {
         this.mirror.markDirty(surveyId);

@@ -46,7 +46,10 @@ const SCHEMA_1 = `
  * The survey files of a SQLite deployment (DATA_DIR/surveys/*.json) are imported once, as
  * a step, so that no process needs its local DATA_DIR afterwards.
  */
-const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client)];
+// Survey drafts (DESIGN §9): one row per survey id, kept without a definition once published.
+const DRAFTS = 'CREATE TABLE drafts (survey text COLLATE "C" PRIMARY KEY, json text, revision integer NOT NULL, updated_at text NOT NULL);';
+
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), DRAFTS];
 
 /** How many steps this server knows. */
 export const PG_SCHEMA_VERSION = STEPS.length;

@@ -33,6 +33,8 @@ const MIGRATIONS: Step[] = [
    CREATE INDEX comments_by_survey ON comments (survey, submitted_at);`,
   wavesAsJson,
   'CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;',
+  // Survey drafts (DESIGN §9): one row per survey id, kept without a definition once published.
+  'CREATE TABLE drafts (survey TEXT PRIMARY KEY, json TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;',
 ];
 
 /**
