@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { checkDraft } from '../../core/draft';
+import { checkDraft, draftAsSurvey } from '../../core/draft';
 import { AppError } from '../../core/errors';
-import { describeProblem } from '../../core/survey-problems';
+import type { Survey } from '../../core/survey';
+import { checkSurvey, describeProblem } from '../../core/survey-problems';
 import { SLUG_PATTERN } from '../../core/vocabulary';
 import { MAX_BODY_BYTES } from '../../core/wire';
 import { organiserOnly } from '../auth';
@@ -11,6 +12,8 @@ import { isoNow } from '../context';
 import { readJson } from '../http';
 import type { ExpectedRevision, Store, StoredDraft } from '../store/types';
 import { writeSurveyFile } from '../survey-files';
+import { writeSurveyWorkbook, XLSX_TYPE } from '../survey-sheet/workbook';
+import { isSpreadsheet, surveyFromWorkbook } from './survey-sheets';
 
 /** A draft revision as an entity tag, so the HTTP preconditions say which revision an editor has. */
 export const draftEtag = (revision: number) => `"draft-${revision}"`;
@@ -37,6 +40,21 @@ function idOf(c: Context): string {
 /** One above the highest stored version of `id`, or 1: the number a publish would take now. */
 async function nextVersion(store: Store, id: string): Promise<number> {
   return (await store.listSurveys()).reduce((max, s) => (s.id === id && s.version > max ? s.version : max), 0) + 1;
+}
+
+/**
+ * A draft as a workbook. Missing texts and wrong numbers are written as they are, for a
+ * person to fill in; only a draft whose shape is not a survey's (no sections, a question of
+ * no kind) cannot be laid out, and is a 400 with its problems.
+ */
+async function workbookOf(definition: unknown): Promise<Buffer> {
+  try {
+    return await writeSurveyWorkbook(definition as Survey);
+  } catch {
+    const checked = checkSurvey(definition);
+    const issues = checked.ok ? [] : checked.problems.map((p) => describeProblem(p));
+    throw new AppError('invalid', 'the draft is not yet shaped like a survey, so it has no spreadsheet', { issues });
+  }
 }
 
 /** 412 `draft_changed`: someone saved (or published) the draft since this editor read it. */
@@ -79,12 +97,26 @@ export function draftRoutes({ store, clock, config }: Services): Hono {
     return c.json(await answer(c, draft, true));
   });
 
+  // A spreadsheet replaces the draft only when it reads as a whole survey; its problems come back located, as for POST /surveys.
   app.put('/surveys/:id/draft', editor, async (c) => {
     const id = idOf(c);
     const expected = expectedOf(c, 'new');
-    const saved = await store.drafts.save(id, await readJson(c, MAX_BODY_BYTES), expected, isoNow(clock));
+    const definition = isSpreadsheet(c) ? await surveyFromWorkbook(c) : await readJson(c, MAX_BODY_BYTES);
+    const saved = await store.drafts.save(id, definition, expected, isoNow(clock));
     if (!saved.ok) throw changed(saved.current);
     return c.json(await answer(c, saved.draft, false));
+  });
+
+  // The spreadsheet of a draft, so it can go to a translator or a colleague before it is published.
+  app.get('/surveys/:id/draft.xlsx', editor, async (c) => {
+    const id = idOf(c);
+    const draft = await store.drafts.get(id);
+    if (!draft) throw new AppError('not_found', `no draft for survey ${id}`);
+    const workbook = await workbookOf(draftAsSurvey(draft.definition, id, await nextVersion(store, id)));
+    c.header('Content-Type', XLSX_TYPE);
+    c.header('Content-Disposition', `attachment; filename="${id}-draft.xlsx"`);
+    c.header('ETag', draftEtag(draft.revision));
+    return c.body(new Uint8Array(workbook));
   });
 
   app.post('/surveys/:id/draft/publish', editor, async (c) => {
