@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { lineOf, trendLines } from '../../src/core/trend-lines';
+import type { Survey } from '../../src/core/survey';
+import { pollSurvey, pollSurveyV2 } from '../server/fixtures/surveys';
+
+const without = (survey: Survey, id: string, version: number): Survey => ({
+  ...survey,
+  version,
+  sections: survey.sections.map((s) => ({ ...s, questions: s.questions.filter((q) => q.id !== id) })),
+});
+
+describe('trend lines across versions', () => {
+  it('follows a question while its wording holds and starts a new line where it was reworded', () => {
+    const v3 = { ...pollSurveyV2, version: 3 };
+    expect(trendLines([v3, pollSurvey, pollSurveyV2], 'spec').map((l) => l.versions)).toEqual([[1, 2, 3]]);
+    expect(trendLines([pollSurvey, pollSurveyV2, v3], 'agree').map((l) => l.versions)).toEqual([[1], [2, 3]]);
+    expect(lineOf([pollSurvey, pollSurveyV2, v3], 'agree', 3)?.question.prompt.en).toBe('Agree (reworded)');
+  });
+
+  it('keeps a line through a version that dropped the question, and has none for a question never asked', () => {
+    const v3 = { ...pollSurvey, version: 3 };
+    expect(trendLines([pollSurvey, without(pollSurvey, 'spec', 2), v3], 'spec').map((l) => l.versions)).toEqual([[1, 3]]);
+    expect(trendLines([pollSurvey], 'nope')).toEqual([]);
+    expect(lineOf([pollSurvey], 'agree', 2)).toBeUndefined();
+  });
+
+  it('treats a changed condition or required flag as the same wording, and new options as a new line', () => {
+    const v2 = structuredClone({ ...pollSurvey, version: 2 });
+    Object.assign(v2.sections[0]!.questions[1]!, { required: false, showIf: { question: 'role', anyOf: ['industry'] } });
+    const rank = v2.sections[1]!.questions[2]! as { options: { id: string; label: { ko: string; en: string } }[] };
+    rank.options.push({ id: 'w', label: { ko: 'w', en: 'w' } });
+    expect(trendLines([pollSurvey, v2], 'agree').map((l) => l.versions)).toEqual([[1, 2]]);
+    expect(trendLines([pollSurvey, v2], 'rank').map((l) => l.versions)).toEqual([[1], [2]]);
+  });
+});
