@@ -98,8 +98,8 @@ describe.each(ENGINES)('survey drafts on %s', (engine) => {
       const res = await app.request('/api/v1/surveys/fresh/draft.xlsx', { headers: AUTH });
       expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
       const workbook = Buffer.from(await res.arrayBuffer());
-      const upload = (body: Uint8Array, ifMatch: string) =>
-        app.request('/api/v1/surveys/fresh/draft', { method: 'PUT', headers: { ...AUTH, 'content-type': XLSX_TYPE, 'if-match': ifMatch }, body });
+      const upload = (bytes: Uint8Array, ifMatch: string) =>
+        app.request('/api/v1/surveys/fresh/draft', { method: 'PUT', headers: { ...AUTH, 'content-type': XLSX_TYPE, 'if-match': ifMatch }, body: new Uint8Array(bytes) });
       const refused = await upload(workbook, '"draft-1"');
       expect(refused.status).toBe(400);
       expect((await refused.json()).error.details.issues[0]).toMatchObject({ sheet: 'settings', row: 2, column: 'title::ko', code: 'missing' });
