@@ -25,6 +25,10 @@ export interface ClientOptions {
 export interface Client {
   /** This installation's random id, made on first use and kept. */
   deviceId(): Promise<string>;
+  /** The credential the server signed for this device id (`X-Stance-Device-Token`), once it sent one. */
+  deviceToken(): Promise<string | undefined>;
+  /** Keeps a device credential the server sent; anything that is not one is ignored. */
+  saveDeviceToken(token: string): Promise<void>;
   /** A remembered setting (locale, collector name, field mode). */
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
@@ -75,6 +79,8 @@ export interface Client {
 
 const DEVICE_KEY = 'device';
 const DEVICE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+const TOKEN_KEY = 'device-token';
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -132,6 +138,13 @@ export async function openClient(options: ClientOptions = {}): Promise<Client> {
           device = undefined;
           throw error;
         })),
+    deviceToken: async () => {
+      const stored = await (await connect()).get('meta', TOKEN_KEY);
+      return typeof stored === 'string' && TOKEN_PATTERN.test(stored) ? stored : undefined;
+    },
+    saveDeviceToken: async (token) => {
+      if (TOKEN_PATTERN.test(token)) await (await connect()).put('meta', token, TOKEN_KEY);
+    },
     getSetting: async <T>(key: string) => (await (await connect()).get('meta', `setting:${key}`)) as T | undefined,
     setSetting: async (key, value) => void (await (await connect()).put('meta', value, `setting:${key}`)),
     newResponseId: () => uuidv7(clock(), random),

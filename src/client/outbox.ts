@@ -1,3 +1,4 @@
+import { canonicalId } from '../core/ids';
 import type { Response } from '../core/response';
 import type { StanceDatabase } from './db';
 import type { SaveResult } from './tx';
@@ -7,9 +8,11 @@ import { commit, saveResult } from './tx';
  * Submits a response: in ONE strict-durability transaction, adds it to the outbox and
  * deletes the survey's draft if the draft is this response's. Resolves ok only after the
  * commit, so the screen never says "saved" for something a crash could still lose; on any
- * failure both writes are undone and the draft is still there to retry from.
+ * failure both writes are undone and the draft is still there to retry from. The id is kept
+ * in its canonical lower-case form, the one the server stores and answers with.
  */
-export function submitResponse(db: StanceDatabase, response: Response): Promise<SaveResult> {
+export function submitResponse(db: StanceDatabase, submitted: Response): Promise<SaveResult> {
+  const response = { ...submitted, id: canonicalId(submitted.id) };
   return saveResult(() => {
     const tx = db.transaction(['drafts', 'outbox'], 'readwrite', { durability: 'strict' });
     return commit(tx, async () => {
@@ -17,7 +20,7 @@ export function submitResponse(db: StanceDatabase, response: Response): Promise<
       const draft = (await drafts.get(response.surveyId)) as { responseId?: unknown } | undefined;
       const writes: Promise<unknown>[] = [tx.objectStore('outbox').add(response)];
       // Another respondent's draft (a second tab) is not this submission's to delete.
-      if (draft?.responseId === response.id) writes.push(drafts.delete(response.surveyId));
+      if (typeof draft?.responseId === 'string' && canonicalId(draft.responseId) === response.id) writes.push(drafts.delete(response.surveyId));
       await Promise.all(writes);
     });
   });

@@ -30,3 +30,12 @@ export function uuidv7Time(id: string): number {
 
 /** Matches any RFC 9562 UUID in its canonical lower- or upper-case form. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/**
+ * A UUID in its one canonical form, lower case; anything else unchanged. Ids that differ only
+ * in case are the same id (RFC 9562), so the server, the device and imports all store,
+ * compare and report this form.
+ */
+export function canonicalId(id: string): string {
+  return UUID_PATTERN.test(id) ? id.toLowerCase() : id;
+}

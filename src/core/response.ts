@@ -1,17 +1,13 @@
 import { z } from 'zod/mini';
 import { UUID_PATTERN } from './ids';
 import { SlugSchema } from './survey';
+import { IsoTimeSchema } from './time';
 import { CHANNELS, DEFAULT_WAVE, LOCALES, WAVE_PATTERN, type Channel } from './vocabulary';
 
 export { CHANNELS, DEFAULT_WAVE, type Channel };
 
-/** A wave slug from a link: `[a-z0-9-]`, at most 64 characters. */
+/** A wave slug from a link: `[a-z0-9-]`, at most 64 characters, holding a letter or digit. */
 export const WaveSchema = z.string().check(z.regex(WAVE_PATTERN));
-
-const IsoTimeSchema = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time'),
-);
 
 /** One answer: a number, an option id, option ids, an allocation or trimmed text. */
 export const AnswerValueSchema = z.union([
@@ -23,8 +19,7 @@ export const AnswerValueSchema = z.union([
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 export type Answers = Record<string, AnswerValue>;
 
-/** A completed response as it travels from the device to the server (DESIGN §4). */
-export const ResponseSchema = z.object({
+const ResponseShapeSchema = z.object({
   id: z.string().check(z.regex(UUID_PATTERN)),
   surveyId: SlugSchema,
   surveyVersion: z.int().check(z.gte(1)),
@@ -39,4 +34,13 @@ export const ResponseSchema = z.object({
     z.refine((a) => Object.keys(a).length <= 200, 'too many answers'),
   ),
 });
-export type Response = z.infer<typeof ResponseSchema>;
+
+/**
+ * A completed response as it travels from the device to the server (DESIGN §4). A response
+ * cannot be submitted before it was started; how far `submittedAt` may run ahead of the
+ * server's clock is the server's check (`beyondClockSkew`), since core has no clock.
+ */
+export const ResponseSchema = ResponseShapeSchema.check(
+  z.refine((r) => Date.parse(r.startedAt) <= Date.parse(r.submittedAt), { message: 'startedAt is after submittedAt', path: ['startedAt'] }),
+);
+export type Response = z.infer<typeof ResponseShapeSchema>;

@@ -11,7 +11,10 @@ export type Channel = (typeof CHANNELS)[number];
 
 /** The wave used when a link names none. */
 export const DEFAULT_WAVE = 'open';
-/** A wave slug from a link: `[a-z0-9-]`, at most 64 characters. */
-export const WAVE_PATTERN = /^[a-z0-9-]{1,64}$/;
+/**
+ * A wave slug from a link: `[a-z0-9-]`, 1 to 64 characters, at least one of them a letter
+ * or digit (a slug of hyphens alone names nothing and was used to grief the results).
+ */
+export const WAVE_PATTERN = /^(?=[a-z0-9-]{1,64}$)-*[a-z0-9][a-z0-9-]*$/;
 /** Ids of surveys, sections, questions and options: short, URL- and CSV-safe. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;

@@ -1,10 +1,6 @@
 import { z } from 'zod/mini';
 import { CHANNELS, WaveSchema } from './response';
-
-const IsoTime = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/),
-  z.refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid time'),
-);
+import { IsoTimeSchema as IsoTime } from './time';
 
 /** The letters of join codes: no 0/O, 1/I/L, so a code read off a projector cannot be mistyped (DESIGN §11). */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

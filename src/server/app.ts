@@ -49,7 +49,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
     c.header('Cache-Control', 'no-store');
     await next();
   });
-  if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy));
+  if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy, config));
 
   for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, draftRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
     app.route('/api/v1', routes(services));

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { databasePath } from './config';
+import { ensurePrivateDir, PRIVATE_FILE_MODE, restrictNewFiles } from './private-files';
 
 /**
  * `npm run backup [destination]`: a consistent copy of the live database through SQLite's
@@ -9,6 +10,7 @@ import { databasePath } from './config';
  * saying it is done.
  */
 async function backup(): Promise<void> {
+  restrictNewFiles(); // the copy holds the same personal data as the database: 0600 from its first byte
   const dataDir = resolve(process.env.DATA_DIR || './data');
   const source = databasePath(dataDir);
   if (!existsSync(source)) throw new Error(`no database at ${source} (set DATA_DIR)`);
@@ -16,7 +18,10 @@ async function backup(): Promise<void> {
   const named = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
   const target = resolve(named ?? join(dataDir, 'backups', `stance-${stamp}.db`));
   if (existsSync(target)) throw new Error(`${target} already exists; choose another name`);
-  mkdirSync(dirname(target), { recursive: true });
+  // The default folder is ours and made private; a folder the operator named is theirs, and
+  // only created (0700) when missing.
+  if (named === undefined) ensurePrivateDir(dirname(target));
+  else mkdirSync(dirname(target), { recursive: true });
   const db = new Database(source, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   try {
@@ -24,6 +29,7 @@ async function backup(): Promise<void> {
   } finally {
     db.close();
   }
+  chmodSync(target, PRIVATE_FILE_MODE);
   const copy = new Database(target, { readonly: true });
   const check = copy.pragma('quick_check', { simple: true });
   const { n } = copy.prepare('SELECT COUNT(*) AS n FROM responses').get() as { n: number };

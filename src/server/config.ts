@@ -1,14 +1,27 @@
 import { resolve } from 'node:path';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from './timeouts';
 
-/** Token buckets for `/api`: a small one per device and a much larger one per IP (a hall shares one IP). */
-export type RateLimitConfig = { deviceBurst: number; devicePerSecond: number; ipBurst: number; ipPerSecond: number };
+/**
+ * Token buckets for `/api`: a small one per device and a much larger one per IP (a hall
+ * shares one IP), which devices with a credential share fairly (`rate-limit.ts`); and how
+ * many credentials one IP may be given, at once and per second (`issueBurst`, `issuePerSecond`).
+ */
+export type RateLimitConfig = {
+  deviceBurst: number;
+  devicePerSecond: number;
+  ipBurst: number;
+  ipPerSecond: number;
+  issueBurst?: number;
+  issuePerSecond?: number;
+};
 
 /**
  * Defaults sized for DESIGN §5: 2,000 phones behind one NAT each making a handful of API
  * calls within 10 s stay under the IP bucket, and a device sending a 10,000-response
- * backlog as 100 batches fits in its burst.
+ * backlog as 100 batches fits in its burst. A hall's 2,000 phones all get a credential
+ * with their first submission; after that rush, 20 more a second.
  */
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { deviceBurst: 300, devicePerSecond: 30, ipBurst: 20_000, ipPerSecond: 2_000 };
+export const DEFAULT_RATE_LIMIT = { deviceBurst: 300, devicePerSecond: 30, ipBurst: 20_000, ipPerSecond: 2_000, issueBurst: 2_500, issuePerSecond: 20 } satisfies RateLimitConfig;
 
 /** What `createApp` needs to know; tests build it with `appConfig({...})`. */
 export type AppConfig = {
@@ -28,6 +41,8 @@ export type AppConfig = {
   publicUrl?: string;
   /** Where `publicUrl` came from; `loopback` means phones cannot use it, and the organiser is warned. */
   publicUrlSource?: 'configured' | 'lan' | 'loopback';
+  /** Signs device credentials (STANCE_DEVICE_SECRET); when empty, derived from the organiser token. */
+  deviceSecret?: string;
   log: (message: string) => void;
   /** The built opinion-map worker (dist/server/analysis-worker.js); without it maps are drawn on the main thread. */
   analysisWorker?: URL;
@@ -44,6 +59,8 @@ export type ServerConfig = AppConfig & {
   databaseUrl?: string;
   /** Whether STANCE_ADMIN_TOKEN was set; if not, main.ts reads or makes the token file. */
   adminTokenFromEnv: boolean;
+  /** How long a client may take to send its headers and its whole request (HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS). */
+  timeouts: HttpTimeouts;
 };
 
 /** An AppConfig with defaults for anything not given. */
@@ -68,6 +85,12 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   return value;
 }
 
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = number(env, name, fallback);
+  if (value === 0) throw new Error(`${name} must be above 0`);
+  return value;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   return ['1', 'true', 'yes', 'on'].includes((env[name] ?? '').toLowerCase());
 }
@@ -80,6 +103,8 @@ function rateLimit(env: NodeJS.ProcessEnv): RateLimitConfig | false {
     devicePerSecond: number(env, 'RATE_LIMIT_DEVICE_PER_SECOND', d.devicePerSecond),
     ipBurst: number(env, 'RATE_LIMIT_IP_BURST', d.ipBurst),
     ipPerSecond: number(env, 'RATE_LIMIT_IP_PER_SECOND', d.ipPerSecond),
+    issueBurst: number(env, 'RATE_LIMIT_CREDENTIAL_BURST', d.issueBurst),
+    issuePerSecond: number(env, 'RATE_LIMIT_CREDENTIAL_PER_SECOND', d.issuePerSecond),
   };
 }
 
@@ -99,6 +124,8 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       surveysDir: databaseUrl ? undefined : resolve(dataDir, 'surveys'),
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
+      deviceSecret: env.STANCE_DEVICE_SECRET || undefined,
+      heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
     }),
     port: number(env, 'PORT', 8080),
     host: env.HOST || '0.0.0.0',
@@ -107,6 +134,10 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
     tlsKey: env.TLS_KEY || undefined,
     databaseUrl,
     adminTokenFromEnv: !!env.STANCE_ADMIN_TOKEN,
+    timeouts: {
+      headersTimeoutMs: number(env, 'HEADERS_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
+      requestTimeoutMs: number(env, 'REQUEST_TIMEOUT_MS', DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Question, Survey } from '../core/survey';
 import { allQuestions } from '../core/survey';
+import { neutraliseFormula } from './cells';
 import type { StoredResponse } from './store/types';
 
 type Cell = string | number | undefined;
@@ -10,15 +11,14 @@ export type Column = { header: string; cell: (row: StoredResponse) => Cell };
 export const BOM = '\uFEFF';
 
 /**
- * One cell, quoted when needed. Text that a spreadsheet would run as a formula (starting
- * with =, +, -, @, or a tab or carriage return) gets a leading apostrophe; numbers are ours
- * and stay numbers, so a spectrum answer of -3 is still -3.
+ * One cell. Text is always quoted, so a spreadsheet that splits on `;` (or any separator its
+ * locale picks) keeps it in one cell, and a formula in it is neutralised; numbers are ours
+ * and stay bare numbers, so a spectrum answer of -3 is still -3.
  */
 export function csvCell(value: Cell): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return `"${neutraliseFormula(value).replaceAll('"', '""')}"`;
 }
 
 /** A CSV line (CRLF, as RFC 4180 and Excel expect). */

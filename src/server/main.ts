@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -6,8 +6,10 @@ import { createAdaptorServer } from '@hono/node-server';
 import { version } from '../../package.json';
 import { builtInSurveys } from '../core/surveys';
 import { createApp } from './app';
-import { readConfig } from './config';
+import { databasePath, readConfig } from './config';
+import { preparePrivateDataDir } from './private-files';
 import { openStore } from './store/open';
+import { httpServerOptions } from './timeouts';
 import { loadSurveys } from './survey-files';
 import { resolveAdminToken, resolveSharedAdminToken } from './token';
 import { joinBase, listenUrls } from './urls';
@@ -15,7 +17,7 @@ import { joinBase, listenUrls } from './urls';
 /** Reads the configuration, opens the store, loads surveys and listens. Nothing else. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { staticDir: fileURLToPath(new URL('../app', import.meta.url)), version });
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDataDir(config.dataDir, config.databaseUrl ? undefined : databasePath(config.dataDir));
   const store = await openStore(config);
   const admin = config.databaseUrl ? await resolveSharedAdminToken(store, process.env.STANCE_ADMIN_TOKEN) : resolveAdminToken(config.dataDir, process.env.STANCE_ADMIN_TOKEN);
   for (const p of await loadSurveys(store, builtInSurveys, config.surveysDir)) {
@@ -24,7 +26,8 @@ async function main(): Promise<void> {
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : undefined;
   const base = joinBase({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: config.port });
   const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token, publicUrl: base.url, publicUrlSource: base.source, analysisWorker: new URL('./analysis-worker.js', import.meta.url) } });
-  const server = createAdaptorServer({ fetch: app.fetch, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) });
+  const serverOptions = { ...httpServerOptions(config.timeouts), ...tls };
+  const server = createAdaptorServer({ fetch: app.fetch, serverOptions, ...(tls ? { createServer: createHttpsServer } : {}) });
   // A hall of phones connects in bursts. Past Node's default backlog of 511 waiting
   // connections the kernel drops the rest, and each phone then waits a second or more to
   // retry; a deeper queue keeps them waiting milliseconds instead (bench: hall).

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Survey } from '../core/survey';
 import { checkSurvey, describeProblem } from '../core/survey-problems';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files';
 import type { PutResult, Store } from './store/types';
 
 /** A survey file that could not be loaded, with enough to find and fix it. */
@@ -9,9 +10,9 @@ export type SurveyFileProblem = { file: string; path: string; message: string };
 
 /** Writes an organiser-added survey as `<id>-v<version>.json`, atomically, so it survives restarts and can be copied. */
 export async function writeSurveyFile(dir: string, survey: Survey): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = join(dir, `${survey.id}-v${survey.version}.json`);
-  await writeFile(`${target}.tmp`, `${JSON.stringify(survey, null, 2)}\n`, { mode: 0o644 });
+  await writeFile(`${target}.tmp`, `${JSON.stringify(survey, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
   await rename(`${target}.tmp`, target);
 }
 

@@ -18,6 +18,9 @@ export function fakeServer() {
   const stored = new Map<string, string>();
   const batches: string[][] = [];
   const devices: (string | null)[] = [];
+  /** The `X-Stance-Device-Token` each POST carried, and the one the fake hands out (none until set). */
+  const tokens: (string | null)[] = [];
+  let issue: string | undefined;
   const script: Script[] = [];
   const gets = new Map<string, () => Response>();
   const rejectSurveyVersions = new Set<number>();
@@ -42,10 +45,11 @@ export function fakeServer() {
     if (responses.length > maxItems) return json({ error: { code: 'too_large', message: 'too large' } }, 413);
     batches.push(responses.map((r) => r.id));
     devices.push(new Headers(init.headers).get('x-stance-device'));
+    tokens.push(new Headers(init.headers).get('x-stance-device-token'));
     const results = responses.map(verdict);
     if (step === 'lost-answer') throw new TypeError('network connection lost');
     if (step === 'mismatch') return json({ results: results.map((r, i) => ({ ...r, id: responses[(i + 1) % responses.length]!.id })).slice(1) });
-    return json({ results });
+    return json({ results }, 200, issue ? { 'x-stance-device-token': issue } : {});
   };
 
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
@@ -68,6 +72,8 @@ export function fakeServer() {
     stored,
     batches,
     devices,
+    tokens,
+    issueToken: (token: string | undefined) => (issue = token),
     script,
     gets,
     rejectSurveyVersions,

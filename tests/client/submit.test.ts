@@ -89,3 +89,18 @@ describe('submitResponse', () => {
     expect(await client.counts()).toEqual({ outbox: 6, sent: 0, rejected: 0, byCollector: { Kim: { outbox: 3, sent: 0 }, Lee: { outbox: 2, sent: 0 } } });
   });
 });
+
+describe('response ids (hostile hall, finding 9)', () => {
+  it('keeps an id in its canonical lower-case form, and still removes the draft it was made from', async () => {
+    const { client } = await makeClient();
+    const response = makeResponse(1);
+    const shouted = { ...response, id: response.id.toUpperCase() };
+    await client.saveDraft(draftOf(shouted));
+    expect(await client.submitResponse(shouted)).toEqual({ ok: true });
+    expect(await client.listOutbox()).toEqual([response]);
+    expect(await client.loadDraft('demo')).toBeUndefined();
+    // The same response again under another spelling is the same outbox entry, not a second one.
+    expect((await client.submitResponse({ ...response, id: response.id.replace(/[a-f]/, (c) => c.toUpperCase()) })).ok).toBe(false);
+    expect(await client.countOutbox()).toBe(1);
+  });
+});

@@ -13,6 +13,36 @@ async function fill(client: Client, n: number, from = 0) {
   return responses;
 }
 
+describe('sync engine: the device credential', () => {
+  it('keeps the X-Stance-Device-Token the server sends and sends it back from then on', async () => {
+    const { client } = await makeClient();
+    const server = fakeServer();
+    await fill(client, 1);
+    const engine = createSyncEngine(client, { fetch: server.fetch, locks: null });
+    await engine.sync();
+    server.issueToken('c2lnbmVkLWJ5LXRoZS1zZXJ2ZXI');
+    await fill(client, 1, 1);
+    await engine.sync();
+    await fill(client, 1, 2);
+    await engine.sync();
+    expect(server.tokens).toEqual([null, null, 'c2lnbmVkLWJ5LXRoZS1zZXJ2ZXI']);
+    expect(await client.deviceToken()).toBe('c2lnbmVkLWJ5LXRoZS1zZXJ2ZXI');
+    // A new engine (the page reloaded) reads it back from the device.
+    await fill(client, 1, 3);
+    await createSyncEngine(client, { fetch: server.fetch, locks: null }).sync();
+    expect(server.tokens.at(-1)).toBe('c2lnbmVkLWJ5LXRoZS1zZXJ2ZXI');
+  });
+
+  it('ignores a header that is not a credential', async () => {
+    const { client } = await makeClient();
+    const server = fakeServer();
+    server.issueToken('not a token; <script>');
+    await fill(client, 1);
+    await createSyncEngine(client, { fetch: server.fetch, locks: null }).sync();
+    expect(await client.deviceToken()).toBeUndefined();
+  });
+});
+
 describe('sync engine: sending', () => {
   it('sends 250 responses in 3 batches, oldest first, and moves them to sent', async () => {
     const { client } = await makeClient();

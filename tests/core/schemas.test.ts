@@ -70,6 +70,7 @@ const response = {
 describe('ResponseSchema', () => {
   it('accepts a well-formed response', () => {
     expect(ResponseSchema.safeParse(response).success).toBe(true);
+    for (const wave of ['-a', 'a-', '--1--', '0', 'a'.repeat(64), `-${'b'.repeat(63)}`]) expect(ResponseSchema.safeParse({ ...response, wave }).success, wave).toBe(true);
     expect(ResponseSchema.safeParse({ ...response, collector: '김조사' }).success).toBe(true);
   });
 
@@ -77,6 +78,9 @@ describe('ResponseSchema', () => {
     ['an id that is no UUID', { id: 'not-a-uuid' }],
     ['a wave with capitals', { wave: 'Day-1' }],
     ['a wave over 64 characters', { wave: 'a'.repeat(65) }],
+    ['a wave of a hyphen alone', { wave: '-' }],
+    ['a wave of hyphens alone', { wave: '---' }],
+    ['an empty wave', { wave: '' }],
     ['an unknown channel', { channel: 'email' }],
     ['an unknown locale', { locale: 'ja' }],
     ['a local time without Z', { submittedAt: '2026-11-29T01:03:00' }],

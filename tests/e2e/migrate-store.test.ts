@@ -18,7 +18,7 @@ describe('npm run migrate-store', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'stance-cli-')), 'stance.db');
     const source = new SqliteStore(file);
     await loadSurveys(source, builtInSurveys, undefined);
-    await submitItems(source, Array.from({ length: 120 }, () => makeResponse()));
+    await submitItems(source, Array.from({ length: 120 }, () => makeResponse()), Date.now());
     await source.close();
     const db = await createTestDatabase();
     try {

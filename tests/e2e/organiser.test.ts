@@ -139,7 +139,7 @@ describe('the organiser pages', () => {
     expect(lines[0]).toContain('p-general-service');
     expect(text).toContain('데이터부터 확보해야 합니다');
     expect(text).toContain(MARKUP);
-    expect(lines.filter((l) => l.includes(',day-2,conference,culture,'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes(',"day-2","conference","culture",'))).toHaveLength(1);
 
     const [ndjson] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download NDJSON' }).click()]);
     const rows = readFileSync((await ndjson.path())!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { wave: string; channel: string; answers: Record<string, unknown> });

@@ -23,7 +23,7 @@ function response(answers: Answers, overrides: Partial<SurveyResponse> = {}): Su
 
 /** Stores responses straight through the store, in one transaction per call. */
 async function seed(store: Store, responses: SurveyResponse[]) {
-  const results = await store.submit(await Promise.all(responses.map((r) => prepare(store, r))));
+  const results = await store.submit(await Promise.all(responses.map((r) => prepare(store, r, Date.now()))));
   expect(results.every((r) => r.status === 'stored')).toBe(true);
 }
 

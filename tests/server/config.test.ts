@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMIT, readConfig } from '../../src/server/config';
 import { networkInterfaces } from 'node:os';
+import { DEFAULT_HTTP_TIMEOUTS, httpServerOptions } from '../../src/server/timeouts';
 import { joinBase, listenUrls } from '../../src/server/urls';
 import { AUTH, getJson, setup } from './helpers';
 
@@ -32,6 +33,27 @@ describe('configuration', () => {
     expect(() => readConfig({ PORT: 'eighty' }, defaults)).toThrow(/PORT/);
     expect(() => readConfig({ TLS_CERT: 'c.pem' }, defaults)).toThrow(/TLS_CERT and TLS_KEY/);
     expect(readConfig({ RATE_LIMIT_IP_PER_SECOND: '50' }, defaults).rateLimit).toMatchObject({ ipPerSecond: 50 });
+  });
+
+  it('reads the hostile-hall settings: timeouts, heartbeat, device secret and credential limits', () => {
+    const defaultsRead = readConfig({}, defaults);
+    expect(defaultsRead.timeouts).toEqual({ headersTimeoutMs: 20_000, requestTimeoutMs: 60_000 });
+    expect(defaultsRead).toMatchObject({ heartbeatMs: 15_000, deviceSecret: undefined, rateLimit: { issueBurst: 2_500, issuePerSecond: 20 } });
+    const set = readConfig(
+      { HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '30000', LIVE_HEARTBEAT_MS: '10000', STANCE_DEVICE_SECRET: 'shared-secret', RATE_LIMIT_CREDENTIAL_BURST: '100', RATE_LIMIT_CREDENTIAL_PER_SECOND: '2' },
+      defaults,
+    );
+    expect(set).toMatchObject({ timeouts: { headersTimeoutMs: 5_000, requestTimeoutMs: 30_000 }, heartbeatMs: 10_000, deviceSecret: 'shared-secret', rateLimit: { issueBurst: 100, issuePerSecond: 2 } });
+    expect(() => readConfig({ LIVE_HEARTBEAT_MS: '0' }, defaults)).toThrow(/LIVE_HEARTBEAT_MS/);
+    expect(() => readConfig({ REQUEST_TIMEOUT_MS: 'soon' }, defaults)).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
+
+  it('turns the timeouts into Node server options, checked often enough to meet them', () => {
+    expect(httpServerOptions(DEFAULT_HTTP_TIMEOUTS)).toEqual({ headersTimeout: 20_000, requestTimeout: 60_000, connectionsCheckingInterval: 2_000 });
+    // Node refuses a headers deadline past the whole request's.
+    expect(httpServerOptions({ headersTimeoutMs: 90_000, requestTimeoutMs: 30_000 })).toMatchObject({ headersTimeout: 30_000, requestTimeout: 30_000 });
+    expect(httpServerOptions({ headersTimeoutMs: 20_000, requestTimeoutMs: 0 })).toMatchObject({ headersTimeout: 20_000, requestTimeout: 0 });
+    expect(httpServerOptions({ headersTimeoutMs: 500, requestTimeoutMs: 1_000 }).connectionsCheckingInterval).toBe(100);
   });
 
   it('prints PUBLIC_URL when set, else LAN addresses and localhost', () => {

@@ -46,14 +46,15 @@ describe('organiser routes', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split('\r\n'); // the decoder drops the BOM
-    expect(lines[0]).toBe(
+    const headers =
       'id,version,wave,channel,group,collector,locale,device,startedAt,submittedAt,receivedAt,role,agree,spec,' +
-        'sectors:x,sectors:y,sectors:z,budget:a,budget:b,budget:c,rank:x,rank:y,rank:z,why',
-    );
-    const first = lines.find((l) => l.startsWith(r1.id))!;
+      'sectors:x,sectors:y,sectors:z,budget:a,budget:b,budget:c,rank:x,rank:y,rank:z,why';
+    // Every text cell is quoted (a spreadsheet splitting on ";" keeps it whole); numbers are bare.
+    expect(lines[0]).toBe(headers.split(',').map((h) => `"${h}"`).join(','));
+    const first = lines.find((l) => l.startsWith(`"${r1.id}"`))!;
     expect(first).toContain(`,"'=HYPERLINK(""x"")",`);
-    expect(first).toContain(',industry,4,-3,1,0,1,50,30,20,2,1,,"국방이 먼저입니다, ""정말로"""');
-    expect(lines.find((l) => l.startsWith(r2.id))).toMatch(/,,,,50,30,20,2,1,,'\+1 @everyone -minus$/);
+    expect(first).toContain(',"industry",4,-3,1,0,1,50,30,20,2,1,,"국방이 먼저입니다, ""정말로"""');
+    expect(lines.find((l) => l.startsWith(`"${r2.id}"`))).toMatch(/,,,,50,30,20,2,1,,"'\+1 @everyone -minus"$/);
     expect(lines.at(-1)).toBe('');
   });
 

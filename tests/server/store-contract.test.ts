@@ -33,7 +33,7 @@ async function recount(store: Store): Promise<Map<string, Tally>> {
 }
 
 const tallies = async (store: Store) => new Map((await store.tallyRows('poll', 1)).map((row) => [[row.wave, row.channel, row.group].join('|'), row.tally]));
-const statuses = async (store: Store, items: unknown[]) => (await submitItems(store, items)).map((r) => (r.error ? `${r.status}:${r.error.code}` : r.status));
+const statuses = async (store: Store, items: unknown[]) => (await submitItems(store, items, Date.now())).map((r) => (r.error ? `${r.status}:${r.error.code}` : r.status));
 
 describe.each(ENGINES)('the store contract on %s', (engine) => {
   it('keeps survey versions immutable: stored, duplicate, conflict, latest and exact reads', () =>
@@ -100,7 +100,7 @@ describe.each(ENGINES)('the store contract on %s', (engine) => {
         ...Array.from({ length: 6 }, (_, i) => pollResponse({ wave: 'am', channel: 'conference' }, { agree: (i % 5) + 1, why: `c${i}` })),
         ...Array.from({ length: 5 }, () => pollResponse({ wave: 'pm' }, { role: 'academia' })),
       ];
-      await submitItems(store, items);
+      await submitItems(store, items, Date.now());
       expect(await tallies(store)).toEqual(await recount(store));
       const before = await store.tallyRows('poll', 1);
       expect(await store.deleteResponse('poll', items[0]!.id)).toBe(true);
@@ -122,8 +122,8 @@ describe.each(ENGINES)('the store contract on %s', (engine) => {
     withStore(engine, async (store) => {
       await store.putSurvey(pollSurveyV2);
       const v1 = Array.from({ length: 1203 }, (_, i) => pollResponse({ wave: i % 3 === 0 ? 'am' : 'open' }));
-      for (let i = 0; i < v1.length; i += 200) await submitItems(store, v1.slice(i, i + 200));
-      await submitItems(store, [pollResponse({ surveyVersion: 2 })]);
+      for (let i = 0; i < v1.length; i += 200) await submitItems(store, v1.slice(i, i + 200), Date.now());
+      await submitItems(store, [pollResponse({ surveyVersion: 2 })], Date.now());
       const ids: string[] = [];
       for await (const row of store.responses('poll', { version: 1 })) ids.push(row.response.id);
       expect(ids).toEqual(v1.map((r) => r.id));
@@ -142,7 +142,7 @@ describe.each(ENGINES)('the store contract on %s', (engine) => {
     withStore(engine, async (store) => {
       const a = pollResponse({ submittedAt: '2025-06-01T09:01:00.000Z', wave: 'am' }, { why: '첫 번째' });
       const b = pollResponse({ submittedAt: '2025-06-01T09:02:00.000Z' }, { why: 'second <b>bold</b>' });
-      await submitItems(store, [a, b, pollResponse()]);
+      await submitItems(store, [a, b, pollResponse()], Date.now());
       const all = await store.listComments('poll', { includeHidden: true, limit: 10, offset: 0 });
       expect(all.map((c) => c.text)).toEqual(['second <b>bold</b>', '첫 번째']);
       expect(all[1]).toEqual({ responseId: a.id, question: 'why', text: '첫 번째', version: 1, wave: 'am', channel: 'web', group: 'industry', submittedAt: a.submittedAt, hidden: false });
@@ -160,14 +160,14 @@ describe.each(ENGINES)('the store contract on %s', (engine) => {
       const heard: string[] = [];
       const stop = store.onChange((id) => heard.push(id));
       const t0 = await store.stateToken('poll', 1);
-      await submitItems(store, [pollResponse()]);
+      await submitItems(store, [pollResponse()], Date.now());
       const t1 = await store.stateToken('poll', 1);
       expect(t1).not.toBe(t0);
       expect(await store.stateToken('poll', 1)).toBe(t1);
       await store.putWave('poll', wave('am', 'AAAAAA'));
       await store.putSurvey(privateSurvey);
       stop();
-      await submitItems(store, [pollResponse()]);
+      await submitItems(store, [pollResponse()], Date.now());
       expect(heard).toEqual(['poll', 'poll', 'private']);
     }));
 

@@ -58,7 +58,7 @@ describe('SQLite store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'stance-db-'));
     const first = new SqliteStore(join(dir, 'stance.db'));
     await first.putSurvey(pollSurvey);
-    await submitItems(first, Array.from({ length: 7 }, () => pollResponse()));
+    await submitItems(first, Array.from({ length: 7 }, () => pollResponse()), Date.now());
     const tallies = await first.tallyRows('poll', 1);
     await first.close();
     const second = new SqliteStore(join(dir, 'stance.db'));

@@ -10,6 +10,15 @@ import type { Visit } from './visit';
 export type Respondent = Visit & { collector?: string };
 
 /**
+ * The submission time: now, or the start time if the clock went back while the respondent
+ * answered (a network time correction), since the server refuses a response submitted
+ * before it was started.
+ */
+export function notBefore(startedAt: string, now: Date): string {
+  return Date.parse(startedAt) > now.getTime() ? startedAt : now.toISOString();
+}
+
+/**
  * The state of one respondent going through one survey: the draft (absent while the
  * notice is shown), the step, per-question errors and the outcome of the last save.
  * Step 0 is the notice, 1..n the visible sections, n+1 the review.
@@ -92,7 +101,7 @@ export function createSurveyStore(survey: Survey, client: Client, respondent: Re
       device,
       locale,
       startedAt: current.startedAt,
-      submittedAt: new Date().toISOString(),
+      submittedAt: notBefore(current.startedAt, new Date()),
       answers: pruneAnswers(survey, current.answers),
       ...(current.collector ? { collector: current.collector } : {}),
     };

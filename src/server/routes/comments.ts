@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { AppError } from '../../core/errors';
+import { canonicalId } from '../../core/ids';
 import { WaveSchema } from '../../core/response';
 import { SlugSchema } from '../../core/survey';
 import { organiserOnly } from '../auth';
@@ -35,9 +36,10 @@ export function commentRoutes({ store, config }: Services): Hono {
   for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
     app.post(`/surveys/:id/comments/:responseId/:question/${action}`, organiser, async (c) => {
       const survey = await surveyParam(c, store);
-      const found = await store.setCommentHidden(survey.id, c.req.param('responseId'), c.req.param('question'), hidden);
+      const responseId = canonicalId(c.req.param('responseId'));
+      const found = await store.setCommentHidden(survey.id, responseId, c.req.param('question'), hidden);
       if (!found) throw new AppError('not_found', 'no such comment');
-      return c.json({ responseId: c.req.param('responseId'), question: c.req.param('question'), hidden });
+      return c.json({ responseId, question: c.req.param('question'), hidden });
     });
   }
 

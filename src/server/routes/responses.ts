@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors';
+import { canonicalId } from '../../core/ids';
 import { MAX_BODY_BYTES, SubmitRequestSchema } from '../../core/wire';
 import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
+import { DeviceIssuer } from '../device-token';
 import { readBody, readJson } from '../http';
 import { submitInBatches, submitItems } from '../submit';
 
@@ -33,28 +35,32 @@ export function backupItems(text: string): unknown[] {
 }
 
 /** Submitting responses, importing backups and deleting single responses. */
-export function responseRoutes({ store, config }: Services): Hono {
+export function responseRoutes({ store, clock, config }: Services): Hono {
   const app = new Hono();
   const organiser = organiserOnly(config.adminToken);
+  const issuer = new DeviceIssuer(config, clock);
 
   app.post('/responses', async (c) => {
     const envelope = SubmitRequestSchema.safeParse(await readJson(c, MAX_BODY_BYTES));
     if (!envelope.success) {
       throw new AppError('bad_request', 'expected {"responses": [...]} with 1 to 200 items', { issues: envelope.error.issues.map((i) => i.message) });
     }
+    const results = await submitItems(store, envelope.data.responses, clock());
+    const token = issuer.tokenFor(c, envelope.data.responses, results);
+    if (token) c.header('X-Stance-Device-Token', token);
     c.header('Cache-Control', 'no-store');
-    return c.json({ results: await submitItems(store, envelope.data.responses) });
+    return c.json({ results });
   });
 
   app.post('/imports', organiser, async (c) => {
     const items = backupItems(await readBody(c, MAX_IMPORT_BYTES));
     if (items.length === 0) throw new AppError('bad_request', 'the backup holds no responses');
-    return c.json(await submitInBatches(store, items));
+    return c.json(await submitInBatches(store, items, clock));
   });
 
   app.delete('/surveys/:id/responses/:responseId', organiser, async (c) => {
     const survey = await surveyParam(c, store);
-    if (!(await store.deleteResponse(survey.id, c.req.param('responseId')))) throw new AppError('not_found', 'no such response in this survey');
+    if (!(await store.deleteResponse(survey.id, canonicalId(c.req.param('responseId'))))) throw new AppError('not_found', 'no such response in this survey');
     return c.json({ deleted: 1 });
   });
 
