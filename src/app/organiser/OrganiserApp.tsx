@@ -1,4 +1,4 @@
-import { Show, onCleanup } from 'solid-js';
+import { Show, lazy, onCleanup } from 'solid-js';
 import { locale } from '../i18n';
 import { Link, Routes, type RouteDef } from '../router';
 import { ManagePage } from './manage/ManagePage';
@@ -21,7 +21,11 @@ function installStyles(): void {
   document.head.append(style);
 }
 
+// The studio brings the editor, its checks and the respondent's question components: a chunk of its own.
+const StudioPage = lazy(() => import('./studio/StudioPage').then((m) => ({ default: m.StudioPage })));
+
 const routes: RouteDef[] = [
+  { path: '/organiser/studio', page: StudioPage },
   { path: '/organiser/new', page: AddSurvey },
   { path: '/organiser/results', page: ResultsPage },
   { path: '/organiser/projector', page: ProjectorPage },
@@ -41,6 +45,7 @@ export function OrganiserApp() {
       <Show when={session.token()} fallback={<SignIn />}>
         <nav class="org-nav" aria-label={ot('organiser')}>
           <Link href={orgHref('surveys')}>{ot('surveys')}</Link>
+          <Link href={orgHref('studio')}>{ot('studio')}</Link>
           <Link href={orgHref('new')}>{ot('addSurvey')}</Link>
           <button type="button" class="secondary small" onClick={() => session.signOut()}>
             {ot('signOut')}

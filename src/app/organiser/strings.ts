@@ -15,6 +15,7 @@ const STRINGS = {
   tokenExpired: { ko: '서버가 토큰을 거부했습니다. 다시 로그인하세요.', en: 'The server refused the token. Please sign in again.' },
   unreachable: { ko: '서버에 연결할 수 없습니다.', en: 'The server cannot be reached.' },
   surveys: { ko: '설문', en: 'Surveys' },
+  studio: { ko: '설문 편집기', en: 'Survey studio' },
   addSurvey: { ko: '설문 또는 새 버전 추가', en: 'Add a survey or a new version' },
   versions: { ko: '버전', en: 'Versions' },
   version: { ko: '버전', en: 'Version' },

@@ -28,3 +28,21 @@ export function missingTranslations(definition: unknown): MissingTranslation[] {
   walk(definition, []);
   return out;
 }
+
+/**
+ * A definition with every text in `locale` alone (both sides the same), and `placeholder`
+ * where that language has none yet: what a respondent in that language would read, so a
+ * preview can show it whatever language the organiser's screen is in.
+ */
+export function inOneLanguage<T>(definition: T, locale: Locale, placeholder: string): T {
+  const walk = (value: unknown, depth: number): unknown => {
+    if (depth > 12 || typeof value !== 'object' || value === null) return value;
+    if (isText(value)) {
+      const text = blank(value[locale]) ? placeholder : (value[locale] as string);
+      return { ko: text, en: text };
+    }
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, depth + 1)]));
+  };
+  return walk(definition, 0) as T;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blankSurvey } from '../../../src/core/authoring/blank';
 import { conditionSources, segmentCandidates } from '../../../src/core/authoring/conditions';
 import { editableSurvey } from '../../../src/core/authoring/editable';
-import { missingTranslations } from '../../../src/core/authoring/translations';
+import { inOneLanguage, missingTranslations } from '../../../src/core/authoring/translations';
 import { checkDraft, draftAsSurvey } from '../../../src/core/draft';
 import { pollSurvey } from '../../server/fixtures/surveys';
 
@@ -70,5 +70,17 @@ describe('drafts', () => {
     });
     expect(editableSurvey({ sections: 'none' }, 'x')).toBeUndefined();
     expect(editableSurvey(null, 'x')).toBeUndefined();
+  });
+});
+
+describe('one language at a time', () => {
+  it('gives every text in the chosen language, with a placeholder where it is missing', () => {
+    const survey = structuredClone(pollSurvey);
+    survey.title = { ko: '설문', en: '' };
+    const english = inOneLanguage(survey, 'en', '(none)');
+    expect(english.title).toEqual({ ko: '(none)', en: '(none)' });
+    expect(english.sections[0]!.questions[0]!.prompt).toEqual({ ko: 'Role', en: 'Role' });
+    expect(inOneLanguage(survey, 'ko', '(없음)').title).toEqual({ ko: '설문', en: '설문' });
+    expect(english.sections[0]!.questions[1]).toMatchObject({ kind: 'likert', points: 5 });
   });
 });
