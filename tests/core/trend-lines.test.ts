@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lineOf, trendLines } from '../../src/core/trend-lines';
+import type { ResultsSnapshot } from '../../src/core/results';
+import { lineOf, trendLines, trendPoints } from '../../src/core/trend-lines';
 import type { Survey } from '../../src/core/survey';
 import { pollSurvey, pollSurveyV2 } from '../server/fixtures/surveys';
 
@@ -31,5 +32,28 @@ describe('trend lines across versions', () => {
     rank.options.push({ id: 'w', label: { ko: 'w', en: 'w' } });
     expect(trendLines([pollSurvey, v2], 'agree').map((l) => l.versions)).toEqual([[1, 2]]);
     expect(trendLines([pollSurvey, v2], 'rank').map((l) => l.versions)).toEqual([[1], [2]]);
+  });
+});
+
+describe('trend points', () => {
+  const wave = (slug: string, mean: number | null, extra: object = {}) => ({
+    wave: slug, label: null, startsAt: null, withheld: false, count: 10, withheldQuestions: [] as string[],
+    questions: { agree: { kind: 'likert', n: 10, counts: {}, mean, ci: mean === null ? null : [mean - 1, mean + 1] } }, ...extra,
+  });
+  const snapshot = (version: number, waves: object[]) => ({ version, waves }) as unknown as ResultsSnapshot;
+
+  it('lists every wave of every version on a line, tagged with the line, and breaks at withheld waves', () => {
+    const lines = trendLines([pollSurvey, pollSurveyV2], 'agree');
+    const snapshots = new Map([
+      [1, snapshot(1, [wave('am', 3), { wave: 'pm', label: null, startsAt: null, withheld: true, count: null }])],
+      [2, snapshot(2, [wave('day2', 4, { withheldQuestions: ['agree'] }), wave('day3', 4.5)])],
+    ]);
+    expect(trendPoints(lines, snapshots, 'agree').map((p) => [p.version, p.wave, p.line, p.n, p.mean])).toEqual([
+      [1, 'am', 0, 10, 3],
+      [1, 'pm', 0, null, null],
+      [2, 'day2', 1, null, null],
+      [2, 'day3', 1, 10, 4.5],
+    ]);
+    expect(trendPoints(trendLines([pollSurvey, pollSurveyV2], 'spec'), snapshots, 'spec').map((p) => p.line)).toEqual([0, 0, 0, 0]);
   });
 });

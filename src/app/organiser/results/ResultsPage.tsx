@@ -79,7 +79,7 @@ export function ResultsPage() {
             <CompareView survey={definition()!} snapshot={snapshot()!} />
           </Match>
           <Match when={query().view === 'trend'}>
-            <TrendView survey={definition()!} snapshot={snapshot()!} />
+            <TrendView survey={definition()!} snapshot={snapshot()!} versions={info()?.versions.map((v) => v.version) ?? []} query={serverQuery(query(), version()!)} />
           </Match>
           <Match when={true}>
             <OverallView survey={definition()!} snapshot={snapshot()!} />
