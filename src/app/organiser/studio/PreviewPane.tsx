@@ -52,7 +52,7 @@ export function PreviewPane(props: { editor: Editor }) {
           </For>
         </div>
       </div>
-      <div class="st-phone" lang={lang()} ref={frame} data-testid="preview" tabIndex={0} aria-label={`${st('preview')} · ${st(lang() === 'ko' ? 'korean' : 'english')}`}>
+      <div class="st-phone" role="region" lang={lang()} ref={frame} data-testid="preview" tabIndex={0} aria-label={`${st('preview')} · ${st(lang() === 'ko' ? 'korean' : 'english')}`}>
         <Show
           when={props.editor.active() !== undefined && section()}
           fallback={

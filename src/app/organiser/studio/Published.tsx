@@ -11,7 +11,9 @@ export function Published(props: { surveyId: string; version: number; onNext: ()
   const changed = () => changes()?.questions.filter((c) => c.change !== 'unchanged') ?? [];
   return (
     <section class="org-card" aria-labelledby="st-published-heading">
-      <h1 id="st-published-heading" role="status">{stf('published', { n: props.version })}</h1>
+      <div role="status">
+        <h1 id="st-published-heading">{stf('published', { n: props.version })}</h1>
+      </div>
       <Show when={changed().length}>
         <ul class="st-changes">
           <For each={changed()}>{(c) => <li><strong>{st(c.change === 'removed' ? 'removedChange' : c.change)}</strong>: <code>{c.id}</code></li>}</For>

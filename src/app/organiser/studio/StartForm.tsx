@@ -15,7 +15,7 @@ import { st } from './strings';
  * or a copy of any published version, the latest of this id chosen first. The draft is created
  * only if none exists (unless `replace` names the revision of one that cannot be edited).
  */
-export function StartForm(props: { id?: string; replace?: number }) {
+export function StartForm(props: { id?: string; replace?: number; onCreated?: () => void }) {
   const [id, setId] = createSignal(props.id ?? '');
   const [surveys] = createResource(() => api.surveys());
   const [source, setSource] = createSignal<string>(props.id ?? '');
@@ -33,7 +33,9 @@ export function StartForm(props: { id?: string; replace?: number }) {
     try {
       const definition = copy() && source() && chosenVersion() ? { ...(await api.definition(source(), chosenVersion()!) as object), id: id() } : blankSurvey(id());
       await draftApi.save(id(), definition, props.replace);
-      navigate(orgHref('studio', { survey: id() }));
+      // On the page of this very survey the address stays the same, so the page is told to load the draft.
+      if (props.onCreated) props.onCreated();
+      else navigate(orgHref('studio', { survey: id() }));
     } catch (e) {
       if (isAppError(e, 'draft_changed')) setExists(true);
       else setError(e instanceof Error ? e.message : String(e));
@@ -81,7 +83,7 @@ export function StartForm(props: { id?: string; replace?: number }) {
       <Show when={exists()}>
         <p class="org-warning" role="alert">
           {st('draftExists')}{' '}
-          <button type="button" class="link-button" onClick={() => navigate(orgHref('studio', { survey: id() }))}>{st('openDraft')}</button>
+          <button type="button" class="link-button" onClick={() => (props.onCreated ? props.onCreated() : navigate(orgHref('studio', { survey: id() })))}>{st('openDraft')}</button>
         </p>
       </Show>
       <button type="submit" class="primary">{st('create')}</button>

@@ -66,12 +66,12 @@ export function StudioPage() {
         <Match when={!draft.loading && draft() === undefined}>
           <h1>{st('studio')}: {surveyIdParam()}</h1>
           <p>{st('noDraft')}</p>
-          <StartForm id={surveyIdParam()} />
+          <StartForm id={surveyIdParam()} onCreated={() => void refetch()} />
         </Match>
         <Match when={draft() && !editable()}>
           <h1>{st('studio')}: {surveyIdParam()}</h1>
           <p class="org-warning">{st('notShaped')}</p>
-          <StartForm id={surveyIdParam()} replace={draft()!.revision} />
+          <StartForm id={surveyIdParam()} replace={draft()!.revision} onCreated={() => void refetch()} />
         </Match>
         <Match when={draft() && editable()}>
           <OpenDraft draft={draft()!} survey={editable()!} onPublished={setPublished} />
