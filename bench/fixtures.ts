@@ -1,5 +1,6 @@
 import type { Response } from '../src/core/response';
 import { uuidv7 } from '../src/core/ids';
+import { sovereignAiSurvey } from '../src/core/surveys';
 
 /** Where a generated response came from; everything else is random but valid. */
 export type Origin = { wave?: string; channel?: Response['channel']; device?: string; now?: number; comment?: boolean };
@@ -51,7 +52,7 @@ export function makeResponse(origin: Origin = {}): Response {
   return {
     id: uuidv7(now, randomBytes),
     surveyId: 'sovereign-ai',
-    surveyVersion: 1,
+    surveyVersion: sovereignAiSurvey.version,
     wave: origin.wave ?? 'open',
     channel: origin.channel ?? 'web',
     device: origin.device ?? deviceId(),

@@ -1,6 +1,6 @@
-// Writes the documented spreadsheet example, docs/examples/sovereign-ai-v1.xlsx, from the
-// built-in sovereign-AI survey with the server's own writer, so the example always matches the
-// layout the server reads: node scripts/make-spreadsheet-example.mjs
+// Writes the documented spreadsheet example, docs/examples/sovereign-ai-v<version>.xlsx, from the
+// built-in sovereign-AI survey's latest version with the server's own writer, so the example
+// always matches the layout the server reads: node scripts/make-spreadsheet-example.mjs
 import { runnerImport } from 'vite';
 import { root } from './build-if-stale.mjs';
 

@@ -14,12 +14,16 @@ export type SurveyChanges = { questions: { id: string; change: QuestionChange }[
  * the whole answer format (scale points and end labels, min and max, options with their ids,
  * labels and order, multiple and maxPicks, total, step and unit, pick, maxLength). Left out
  * are `required` and `showIf`: they decide who answers, not what is asked, so changing them
- * keeps a trend line. Anything a later version adds to a question counts as wording unless
- * it is left out here, which errs towards starting a new line rather than joining
+ * keeps a trend line. Left out too is `dontKnow`: it adds an answer beside the scale, not a
+ * point on it, and "don't know" stays out of means and is shown as its own share, so the
+ * scale's figures stay comparable (sovereign-AI version 2 adds it to positions whose
+ * wording is kept). Anything else a later version adds to a question counts as wording
+ * unless it is left out here, which errs towards starting a new line rather than joining
  * incomparable answers.
  */
 export function wordingOf(question: Question): string {
   const { required: _required, showIf: _showIf, ...asked } = question;
+  if ('dontKnow' in asked) delete asked.dontKnow;
   return canonicalJson(asked);
 }
 

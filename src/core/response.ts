@@ -2,14 +2,14 @@ import { z } from 'zod/mini';
 import { UUID_PATTERN } from './ids';
 import { SlugSchema } from './survey';
 import { IsoTimeSchema } from './time';
-import { CHANNELS, DEFAULT_WAVE, LOCALES, WAVE_PATTERN, type Channel } from './vocabulary';
+import { CHANNELS, DEFAULT_WAVE, DONT_KNOW, LOCALES, WAVE_PATTERN, type Channel } from './vocabulary';
 
-export { CHANNELS, DEFAULT_WAVE, type Channel };
+export { CHANNELS, DEFAULT_WAVE, DONT_KNOW, type Channel };
 
 /** A wave slug from a link: `[a-z0-9-]`, at most 64 characters, holding a letter or digit. */
 export const WaveSchema = z.string().check(z.regex(WAVE_PATTERN));
 
-/** One answer: a number, an option id, option ids, an allocation or trimmed text. */
+/** One answer: a number (or DONT_KNOW), an option id, option ids, an allocation or trimmed text. */
 export const AnswerValueSchema = z.union([
   z.number().check(z.refine(Number.isFinite, 'must be finite')),
   z.string().check(z.maxLength(20_000)),

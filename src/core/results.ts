@@ -3,9 +3,11 @@ import { CHANNELS } from './response';
 import { QuestionSummarySchema, summariseQuestion } from './summary';
 import type { Survey } from './survey';
 import { allQuestions } from './survey';
+import { segmentGroups } from './questions';
 import type { Tally } from './tally';
 import { addTally, emptyTally } from './tally';
 import type { WaveDefinition } from './waves';
+import { WeightingSummarySchema } from './weighting';
 
 /** Segments (and questions) answered by fewer than this many are withheld, so no one is singled out. */
 export const MIN_SEGMENT = 5;
@@ -20,6 +22,10 @@ const shown = {
   questions: z.record(z.string(), QuestionSummarySchema),
   /** Questions that fewer than MIN_SEGMENT answered in this segment: their figures are left out. */
   withheldQuestions: z.array(z.string()),
+  /** Weighted snapshots only: Kish's effective n of the segment's weighted responses. */
+  effectiveN: z.optional(z.number()),
+  /** Weighted snapshots only: groups in this segment whose responses the weighted figures leave out. */
+  excluded: z.optional(z.array(z.string())),
 };
 /** A withheld segment: "fewer than 5", with no figures and no exact count. */
 const hidden = { withheld: z.literal(true), count: z.null() };
@@ -48,6 +54,13 @@ export const ResultsSnapshotSchema = z.object({
   /** Per wave, registered waves by start time first, so the list reads as a trend. */
   waves: z.array(segment({ wave: z.string(), label: z.nullable(z.object({ ko: z.string(), en: z.string() })), startsAt: z.nullable(z.string()) })),
   channels: z.array(segment({ channel: z.string() })),
+  /**
+   * Present when the figures are weighted (weighted-results.ts): then every mean, interval
+   * and share of `overall`, `waves` and `channels` is post-stratified, counts stay raw and
+   * count only the responses the weighted figures use; `groups` are as unweighted, since
+   * weighting by group changes nothing within a group.
+   */
+  weighting: z.optional(WeightingSummarySchema),
 });
 export type ResultsSnapshot = z.infer<typeof ResultsSnapshotSchema>;
 /** Which responses a snapshot covers: any of wave, channel and stakeholder group. */
@@ -77,9 +90,25 @@ export function summariseSegment(survey: Survey, tally: Tally): Segment {
 
 const rowKey = (row: TallyRow) => `${row.wave}\u0000${row.channel}\u0000${row.group}`;
 
+/** Adds `tally` (or takes it out) under `key`, dropping sums that fall to no responses. */
+function addUnder(sums: Map<string, Tally>, key: string, tally: Tally, sign: 1 | -1): void {
+  const sum = addTally(sums.get(key) ?? emptyTally(), tally, sign);
+  if (sum.count === 0) sums.delete(key);
+  else sums.set(key, sum);
+}
+
+/** As `addUnder`, one level deeper: by `key`, then by `group` within it. */
+function addUnderGroup(sums: Map<string, Map<string, Tally>>, key: string, group: string, tally: Tally, sign: 1 | -1): void {
+  const inner = sums.get(key) ?? new Map<string, Tally>();
+  addUnder(inner, group, tally, sign);
+  if (inner.size === 0) sums.delete(key);
+  else sums.set(key, inner);
+}
+
 /**
- * The sums of one view's tally rows by group, wave and channel, kept between reads. Tally
- * rows are never changed in place (a commit replaces a changed row with a new object), so
+ * The sums of one view's tally rows by group, wave and channel, and by group within each
+ * wave and each channel (what weighting by group needs), kept between reads. Tally rows
+ * are never changed in place (a commit replaces a changed row with a new object), so
  * `update` adds in only the rows that are new objects since the last call and takes out
  * the ones they replace: a read right after one response costs a few merges, not one per
  * row and breakdown.
@@ -88,6 +117,10 @@ export class MergedRows {
   readonly byGroup = new Map<string, Tally>();
   readonly byWave = new Map<string, Tally>();
   readonly byChannel = new Map<string, Tally>();
+  /** Wave, then group: the per-group tallies inside each wave. */
+  readonly byWaveGroup = new Map<string, Map<string, Tally>>();
+  /** Channel, then group: the per-group tallies inside each channel. */
+  readonly byChannelGroup = new Map<string, Map<string, Tally>>();
   private readonly seen = new Map<string, TallyRow>();
 
   constructor(private readonly filters: ResultsFilters) {}
@@ -119,17 +152,17 @@ export class MergedRows {
   }
 
   private apply(row: TallyRow, sign: 1 | -1): void {
-    for (const [sums, key] of [[this.byGroup, row.group], [this.byWave, row.wave], [this.byChannel, row.channel]] as const) {
-      const sum = addTally(sums.get(key) ?? emptyTally(), row.tally, sign);
-      if (sum.count === 0) sums.delete(key);
-      else sums.set(key, sum);
-    }
+    addUnder(this.byGroup, row.group, row.tally, sign);
+    addUnder(this.byWave, row.wave, row.tally, sign);
+    addUnder(this.byChannel, row.channel, row.tally, sign);
+    addUnderGroup(this.byWaveGroup, row.wave, row.group, row.tally, sign);
+    addUnderGroup(this.byChannelGroup, row.channel, row.group, row.tally, sign);
   }
 }
 
-function orderedGroups(survey: Survey, seen: Iterable<string>): string[] {
-  const segmentQuestion = allQuestions(survey).find((q) => q.id === survey.segmentBy);
-  const order = segmentQuestion && 'options' in segmentQuestion ? segmentQuestion.options.map((o) => o.id) : [];
+/** Groups in the order of the segment question's options, others (NO_GROUP) after them by name. */
+export function orderedGroups(survey: Pick<Survey, 'sections' | 'segmentBy'>, seen: Iterable<string>): string[] {
+  const order = segmentGroups(survey) ?? [];
   const rank = (g: string) => (order.includes(g) ? order.indexOf(g) : order.length);
   return [...seen].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
@@ -152,20 +185,27 @@ export type SnapshotInput = {
 export type SumsInput = Omit<SnapshotInput, 'rows'> & { sums: MergedRows };
 
 /**
- * Segments for one breakdown, in `order`. If the withheld segments together hold 1–4
- * responses, the whole minus the shown ones would give their figures away, so the
- * smallest shown segment is withheld too (secondary suppression); then any difference
- * covers at least MIN_SEGMENT responses.
+ * The keys a breakdown withholds, given each segment's count: those under MIN_SEGMENT and
+ * any in `forced`. If the withheld ones together hold 1–4 responses, the whole minus the
+ * shown ones would give their figures away, so the smallest shown segment is withheld too
+ * (secondary suppression); then any difference covers at least MIN_SEGMENT responses.
  */
-function breakdown(survey: Survey, merged: Map<string, Tally>, order: string[]): [string, Segment][] {
-  const segments = order.map((key): [string, Segment] => [key, summariseSegment(survey, merged.get(key)!)]);
-  const hiddenCount = order.reduce((n, key, i) => n + (segments[i]![1].withheld ? merged.get(key)!.count : 0), 0);
+export function suppressedKeys(counts: [string, number][], forced: ReadonlySet<string> = new Set()): Set<string> {
+  const hidden = new Set(counts.filter(([key, n]) => n < MIN_SEGMENT || forced.has(key)).map(([key]) => key));
+  const hiddenCount = counts.reduce((sum, [key, n]) => sum + (hidden.has(key) ? n : 0), 0);
   if (hiddenCount > 0 && hiddenCount < MIN_SEGMENT) {
-    const shown = segments.filter(([, s]) => !s.withheld);
-    const smallest = shown.sort(([, a], [, b]) => (a.count ?? 0) - (b.count ?? 0))[0];
-    if (smallest) smallest[1] = { withheld: true, count: null };
+    const smallest = counts.filter(([key]) => !hidden.has(key)).sort(([, a], [, b]) => a - b)[0];
+    if (smallest) hidden.add(smallest[0]);
   }
-  return segments;
+  return hidden;
+}
+
+const WITHHELD = { withheld: true, count: null } as const;
+
+/** Segments for one breakdown, in `order`, withheld as `suppressedKeys` says. */
+function breakdown(survey: Survey, merged: Map<string, Tally>, order: string[]): [string, Segment][] {
+  const hidden = suppressedKeys(order.map((key) => [key, merged.get(key)!.count]));
+  return order.map((key): [string, Segment] => [key, hidden.has(key) ? { ...WITHHELD } : summariseSegment(survey, merged.get(key)!)]);
 }
 
 /** The results snapshot: merges the matching tally rows at read time; never looks at responses. */

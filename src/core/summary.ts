@@ -1,4 +1,6 @@
 import { z } from 'zod/mini';
+// Four decimals, so figures (and the ETag made from them) carry no float noise, and no −0.
+import { round } from './analysis/round';
 import type { Question } from './survey';
 import type { AllocationTally, ChoiceTally, NumericTally, QuestionTally, RankingTally } from './tally';
 
@@ -10,19 +12,31 @@ const Interval = z.nullable(z.tuple([z.number(), z.number()]));
 /** Mean and 95% CI of numeric answers (the CI uses Student's t, so small n widen it honestly). */
 export const MeanSchema = z.object({ mean: z.nullable(z.number()), ci: Interval });
 
-const scale = { n: Count, counts: Counts, mean: z.nullable(z.number()), ci: Interval };
+/** Kish's effective n of those who answered: only in weighted snapshots, beside the raw `n`. */
+const weighted = { effectiveN: z.optional(z.number()) };
 
-/** What the results show for one question; `n` is how many answered it. */
+/**
+ * `n` answered, "don't know" included: `dk` of them said "don't know" (`dkShare` of `n`),
+ * and `counts`, `mean` and `ci` cover the other `n - dk`.
+ */
+const scale = { n: Count, counts: Counts, mean: z.nullable(z.number()), ci: Interval, dk: Count, dkShare: z.number(), ...weighted };
+
+/**
+ * What the results show for one question; `n` is how many answered it. In a weighted
+ * snapshot, means, intervals, shares and Borda scores are weighted while every count
+ * (`n`, `counts`, `dk`, `points`, `positions`) stays a raw count of responses.
+ */
 export const QuestionSummarySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('likert'), ...scale }),
   z.object({ kind: z.literal('spectrum'), ...scale }),
-  z.object({ kind: z.literal('choice'), n: Count, counts: Counts, shares: z.record(z.string(), z.number()) }),
-  z.object({ kind: z.literal('allocation'), n: Count, areas: z.record(z.string(), MeanSchema) }),
+  z.object({ kind: z.literal('choice'), n: Count, counts: Counts, shares: z.record(z.string(), z.number()), ...weighted }),
+  z.object({ kind: z.literal('allocation'), n: Count, areas: z.record(z.string(), MeanSchema), ...weighted }),
   z.object({
     kind: z.literal('ranking'),
     n: Count,
     // borda: mean points per respondent (first of k picks scores k, last 1, unranked 0)
     options: z.record(z.string(), z.object({ borda: z.number(), points: Count, firstShare: z.number(), positions: z.array(Count) })),
+    ...weighted,
   }),
   z.object({ kind: z.literal('text'), n: Count }),
 ]);
@@ -42,11 +56,6 @@ export function tQuantile95(df: number): number {
   return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2);
 }
 
-/** Rounds to 4 decimals so figures (and the ETag made from them) do not carry float noise. */
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}
-
 /** Mean and 95% CI from a count, a sum and a sum of squares. */
 export function meanWithInterval(n: number, sum: number, sumSq: number): z.infer<typeof MeanSchema> {
   if (n === 0) return { mean: null, ci: null };
@@ -63,7 +72,10 @@ export function summariseQuestion(question: Question, tally: QuestionTally | und
     case 'likert':
     case 'spectrum': {
       const t = tally as NumericTally | undefined;
-      return { kind: question.kind, n: t?.n ?? 0, counts: { ...t?.counts }, ...meanWithInterval(t?.n ?? 0, t?.sum ?? 0, t?.sumSq ?? 0) };
+      const n = t?.n ?? 0;
+      const dk = t?.dk ?? 0;
+      const scaleFigures = { counts: { ...t?.counts }, ...meanWithInterval(n - dk, t?.sum ?? 0, t?.sumSq ?? 0) };
+      return { kind: question.kind, n, ...scaleFigures, dk, dkShare: n ? round(dk / n) : 0 };
     }
     case 'choice': {
       const t = tally as ChoiceTally | undefined;

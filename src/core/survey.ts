@@ -42,11 +42,15 @@ const base = {
   showIf: z.optional(ShowIfSchema),
 };
 
+/** Likert and spectrum questions may offer "don't know", answered as DONT_KNOW instead of a point. */
+const dontKnow = { dontKnow: z.optional(z.boolean()) };
+
 export const LikertQuestionSchema = z.object({
   ...base,
   kind: z.literal('likert'),
   points: z.union([z.literal(5), z.literal(7)]),
   labels: EndLabelsSchema,
+  ...dontKnow,
 });
 
 export const SpectrumQuestionSchema = z.object({
@@ -55,6 +59,7 @@ export const SpectrumQuestionSchema = z.object({
   min: z.int().check(z.gte(-1000), z.lte(1000)),
   max: z.int().check(z.gte(-1000), z.lte(1000)),
   labels: EndLabelsSchema,
+  ...dontKnow,
 });
 
 export const ChoiceQuestionSchema = z.object({

@@ -2,6 +2,7 @@ import type { Answers, AnswerValue } from './response';
 import type { Question, Survey } from './survey';
 import { allQuestions } from './survey';
 import { answerOf } from './visibility';
+import { DONT_KNOW } from './vocabulary';
 
 /*
  * Tallies are mergeable aggregates: sums and counts only, never averages, so that adding,
@@ -11,8 +12,12 @@ import { answerOf } from './visibility';
  * "tallies equal a recount from the raw rows" be checked with plain equality.
  */
 
-/** Likert and spectrum: how many answered, sum and sum of squares, and a count per value. */
-export type NumericTally = { kind: 'numeric'; n: number; sum: number; sumSq: number; counts: Record<string, number> };
+/**
+ * Likert and spectrum: how many answered, sum and sum of squares, and a count per value.
+ * `dk` counts "don't know" answers, which `n` includes but the sums and `counts` do not. It
+ * is absent when zero, and on tallies stored before it existed: read absent as 0.
+ */
+export type NumericTally = { kind: 'numeric'; n: number; sum: number; sumSq: number; counts: Record<string, number>; dk?: number };
 /** Choice: how many answered and how often each option was picked. */
 export type ChoiceTally = { kind: 'choice'; n: number; counts: Record<string, number> };
 /** Allocation: how many answered and, per area, the sum and sum of squares of amounts. */
@@ -75,6 +80,7 @@ function emptyQuestionTally(question: Question): QuestionTally {
 function applyAnswer(entry: QuestionTally, question: Question, value: AnswerValue, sign: 1 | -1): void {
   switch (entry.kind) {
     case 'numeric': {
+      if (value === DONT_KNOW) return addDontKnow(entry, sign);
       const x = value as number;
       entry.sum += sign * x;
       entry.sumSq += sign * x * x;
@@ -97,6 +103,13 @@ function applyAnswer(entry: QuestionTally, question: Question, value: AnswerValu
     case 'text':
       return;
   }
+}
+
+/** Adds `by` to the "don't know" count, deleting it at zero like every other count. */
+function addDontKnow(entry: NumericTally, by: number): void {
+  const next = (entry.dk ?? 0) + by;
+  if (next === 0) delete entry.dk;
+  else entry.dk = next;
 }
 
 function applyRanking(entry: RankingTally, pick: number, order: string[], sign: 1 | -1): void {
@@ -172,6 +185,7 @@ function mergeQuestion(into: QuestionTally, from: QuestionTally, sign: 1 | -1 = 
     into.sum += sign * from.sum;
     into.sumSq += sign * from.sumSq;
     mergeCounts(into.counts, from.counts, sign);
+    addDontKnow(into, sign * (from.dk ?? 0));
   } else if (into.kind === 'choice' && from.kind === 'choice') {
     mergeCounts(into.counts, from.counts, sign);
   } else if (into.kind === 'allocation' && from.kind === 'allocation') {

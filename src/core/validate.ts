@@ -1,6 +1,7 @@
 import type { Answers, AnswerValue, Response } from './response';
 import type { Question, Survey } from './survey';
 import { allQuestions } from './questions';
+import { DONT_KNOW } from './vocabulary';
 import { answerOf, isVisible } from './visibility';
 
 /** Why one answer (or its absence) is not acceptable. */
@@ -34,9 +35,9 @@ type Check = AnswerIssueCode | null;
 export function checkAnswer(question: Question, value: AnswerValue): Check {
   switch (question.kind) {
     case 'likert':
-      return checkInteger(value, 1, question.points);
+      return checkScale(question, value, 1, question.points);
     case 'spectrum':
-      return checkInteger(value, question.min, question.max);
+      return checkScale(question, value, question.min, question.max);
     case 'choice':
       return checkChoice(question, value);
     case 'allocation':
@@ -48,6 +49,16 @@ export function checkAnswer(question: Question, value: AnswerValue): Check {
       if (value.trim() === '' || value.trim() !== value) return 'empty';
       return [...value].length > question.maxLength ? 'too_long' : null;
   }
+}
+
+/**
+ * A point on the scale, or DONT_KNOW where the question offers it. Elsewhere "dk" is a
+ * string on a numeric question, the wrong type, so a draft carried onto a version that no
+ * longer offers it drops that answer (the app's draft migration treats wrong_type so).
+ */
+function checkScale(question: { dontKnow?: boolean }, value: AnswerValue, min: number, max: number): Check {
+  if (value === DONT_KNOW && question.dontKnow === true) return null;
+  return checkInteger(value, min, max);
 }
 
 function checkInteger(value: AnswerValue, min: number, max: number): Check {

@@ -18,3 +18,8 @@ export const DEFAULT_WAVE = 'open';
 export const WAVE_PATTERN = /^(?=[a-z0-9-]{1,64}$)-*[a-z0-9][a-z0-9-]*$/;
 /** Ids of surveys, sections, questions and options: short, URL- and CSV-safe. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+/**
+ * The answer "don't know" to a likert or spectrum question that offers it (`dontKnow: true`):
+ * counted and shown as a share, never a point on the scale, so it stays out of means.
+ */
+export const DONT_KNOW = 'dk';

@@ -1,4 +1,5 @@
 import type { Answers, AnswerValue } from '../../src/core/response';
+import { DONT_KNOW } from '../../src/core/response';
 import type { Question, Survey } from '../../src/core/survey';
 import { allQuestions } from '../../src/core/survey';
 import { isVisible } from '../../src/core/visibility';
@@ -32,9 +33,9 @@ function allocation(random: () => number, q: Extract<Question, { kind: 'allocati
 function answer(random: () => number, q: Question): AnswerValue {
   switch (q.kind) {
     case 'likert':
-      return int(random, 1, q.points);
+      return q.dontKnow && random() < 0.1 ? DONT_KNOW : int(random, 1, q.points);
     case 'spectrum':
-      return int(random, q.min, q.max);
+      return q.dontKnow && random() < 0.1 ? DONT_KNOW : int(random, q.min, q.max);
     case 'choice':
       return q.multiple ? shuffled(random, q.options).slice(0, int(random, 1, q.maxPicks ?? q.options.length)).map((o) => o.id) : pickOne(random, q.options).id;
     case 'allocation':

@@ -151,7 +151,7 @@ describe('results snapshots', () => {
 describe('addTally with sign -1', () => {
   it('takes out exactly what was added, leaving a tally equal to one that never saw it', async () => {
     const { addTally, emptyTally, addResponse } = await import('../../src/core/tally');
-    const { sovereignAiSurvey: survey } = await import('../../src/core/surveys/sovereign-ai');
+    const { sovereignAiSurvey: survey } = await import('../../src/core/surveys');
     const answers = (i: number) => ({ group: i % 2 ? 'defense' : 'culture', 'p-defense': 1 + (i % 5), spectrum: i % 11, allocation: { general: 50, defense: 50 }, ranking: ['defense', 'culture', 'health'], path: 'both', comment: 'x' });
     const base = emptyTally();
     for (let i = 0; i < 7; i++) addResponse(base, survey, answers(i));
@@ -171,7 +171,7 @@ describe('MergedRows', () => {
   it('kept up to date row by row gives the same snapshot as summing every row afresh', async () => {
     const { MergedRows, buildSnapshot, snapshotFromSums } = await import('../../src/core/results');
     const { addResponse, emptyTally } = await import('../../src/core/tally');
-    const { sovereignAiSurvey: survey } = await import('../../src/core/surveys/sovereign-ai');
+    const { sovereignAiSurvey: survey } = await import('../../src/core/surveys');
     const row = (wave: string, channel: string, group: string, n: number) => {
       const tally = emptyTally();
       for (let i = 0; i < n; i++) addResponse(tally, survey, { group, 'p-defense': 1 + (i % 5), spectrum: i % 11, ranking: ['defense', 'culture', 'health'] });

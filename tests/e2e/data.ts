@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from '../../src/core/response';
+import { sovereignAiSurvey } from '../../src/core/surveys';
 
 let counter = 0;
 
-/** A valid response to the built-in survey with a fresh UUID v7-shaped id. */
+/** A valid response to the built-in survey's latest version with a fresh UUID v7-shaped id. */
 export function makeResponse(overrides: Partial<Response> = {}): Response {
   const now = Date.now() + counter++;
   const hex = now.toString(16).padStart(12, '0');
@@ -12,7 +13,7 @@ export function makeResponse(overrides: Partial<Response> = {}): Response {
   return {
     id,
     surveyId: 'sovereign-ai',
-    surveyVersion: 1,
+    surveyVersion: sovereignAiSurvey.version,
     wave: 'open',
     channel: 'web',
     device: `test-device-${counter % 7}`,

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sovereignAiSurvey } from '../../src/core/surveys/sovereign-ai';
+import { sovereignAiSurvey } from '../../src/core/surveys';
 import { expectAccessible, launch, phone, readStore } from './browser';
 import { answerAll, likert, pick, press } from './respondent';
 
@@ -83,12 +83,12 @@ describe('bad input on the device', () => {
     await page.waitForTimeout(600);
 
     const profile = sovereignAiSurvey.sections[0]!;
-    const version2 = {
+    const newer = {
       ...sovereignAiSurvey,
-      version: 2,
+      version: sovereignAiSurvey.version + 1,
       sections: [{ ...profile, questions: profile.questions.filter((q) => q.id !== 'role') }, ...sovereignAiSurvey.sections.slice(1)],
     };
-    await writeStore(page, 'surveys', [version2]);
+    await writeStore(page, 'surveys', [newer]);
     await page.reload();
     await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
     await expectAccessible(page, 'older draft');
@@ -98,7 +98,7 @@ describe('bad input on the device', () => {
     await press(page, '다음');
     expect(await page.locator('#q-p-defense input[value="5"]').isChecked()).toBe(true);
     const drafts = () => readStore(page, 'drafts') as Promise<{ surveyVersion: number; step: number; answers: Record<string, unknown> }[]>;
-    await expect.poll(async () => (await drafts())[0]?.surveyVersion).toBe(2);
+    await expect.poll(async () => (await drafts())[0]?.surveyVersion).toBe(newer.version);
     const [draft] = await drafts();
     expect(draft!.step).toBe(2);
     expect(draft!.answers).not.toHaveProperty('role');

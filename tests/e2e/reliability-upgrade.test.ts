@@ -6,9 +6,10 @@ import { openClient } from '../../src/client/client';
 import { DB_VERSION } from '../../src/client/db';
 import { createSyncEngine } from '../../src/client/sync';
 import type { Response } from '../../src/core/response';
-import { sovereignAiSurvey } from '../../src/core/surveys';
+import { sovereignAiSurveyV1 } from '../../src/core/surveys';
 import { launch, phone, readStore } from './browser';
 import { makeResponse } from './data';
+import { press } from './respondent';
 import { TEST_TOKEN, startServer, type TestServer } from './server';
 
 /** What a device running the first release (database version 1) holds. */
@@ -16,13 +17,13 @@ type V1Fixture = { device: string; survey: unknown; outbox: Response[]; draft: R
 
 function v1Fixture(): V1Fixture {
   const device = 'v1device0000000001';
-  const outbox = [makeResponse({ device, collector: 'Kim', channel: 'field' }), makeResponse({ device })];
+  const outbox = [makeResponse({ device, collector: 'Kim', channel: 'field', surveyVersion: 1 }), makeResponse({ device, surveyVersion: 1 })];
   const started = new Date().toISOString();
   const draft = {
     surveyId: 'sovereign-ai', surveyVersion: 1, responseId: makeResponse().id, startedAt: started, updatedAt: started, step: 3,
     answers: { ...outbox[1]!.answers, spectrum: 2 }, wave: 'open', channel: 'web', locale: 'ko',
   };
-  return { device, survey: sovereignAiSurvey, outbox, draft };
+  return { device, survey: sovereignAiSurveyV1, outbox, draft };
 }
 
 /**
@@ -83,7 +84,7 @@ describe('a device holding a version 1 database', () => {
     expect(await client.getSetting('locale')).toBe('ko');
     expect(await client.listOutbox()).toEqual(fixture.outbox);
     expect(await client.loadDraft('sovereign-ai')).toEqual(fixture.draft);
-    expect(await client.getSurvey('sovereign-ai', 1)).toEqual(sovereignAiSurvey);
+    expect(await client.getSurvey('sovereign-ai', 1)).toEqual(sovereignAiSurveyV1);
     expect((await client.counts()).byCollector).toEqual({ Kim: { outbox: 1, sent: 0 } });
 
     const report = await createSyncEngine(client, { baseUrl: server.url, locks: null }).sync();
@@ -94,7 +95,7 @@ describe('a device holding a version 1 database', () => {
     client.close();
   });
 
-  it('upgrades in Chromium when the app loads: the draft resumes at its step and the outbox syncs', async () => {
+  it('upgrades in Chromium when the app loads: the outbox syncs, and the version 1 draft is kept and carried onto version 2', async () => {
     const fixture = v1Fixture();
     const context = await phone(browser);
     const page = await context.newPage();
@@ -104,8 +105,8 @@ describe('a device holding a version 1 database', () => {
     expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'stance', version: 1 }]);
 
     await page.goto(`${server.url}/s/sovereign-ai`);
-    await page.getByRole('heading', { name: '방향과 우선순위' }).waitFor(); // step 3, where the draft was
-    expect(await page.locator('#q-spectrum input[type=range]').inputValue()).toBe('2');
+    // The app now offers version 2, so it asks before moving the version 1 draft onto it.
+    await page.getByRole('alertdialog').waitFor();
     expect(await page.evaluate(() => indexedDB.databases())).toEqual([{ name: 'stance', version: DB_VERSION }]);
 
     await expect.poll(async () => (await stored()).filter((r) => fixture.outbox.some((f) => f.id === r.id)).length, { timeout: 30_000 }).toBe(2);
@@ -115,6 +116,12 @@ describe('a device holding a version 1 database', () => {
     expect(((await readStore(page, 'sent')) as { response: Response }[]).map((s) => s.response).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(fixture.outbox);
     expect(await readStore(page, 'drafts')).toEqual([fixture.draft]);
     expect(await readStore(page, 'meta')).toEqual(expect.arrayContaining([fixture.device, 'ko']));
+
+    await press(page, '이어서 하기');
+    await press(page, '다음');
+    await press(page, '다음');
+    await page.getByRole('heading', { name: '방향과 우선순위' }).waitFor();
+    expect(await page.locator('#q-spectrum input[type=range]').inputValue()).toBe('2');
     await context.close();
   });
 });

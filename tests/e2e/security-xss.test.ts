@@ -44,7 +44,7 @@ beforeAll(async () => {
   const auth = { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' };
   expect((await fetch(`${server.url}/api/v1/surveys`, { method: 'POST', headers: auth, body: JSON.stringify(survey) })).status).toBe(201);
   const responses = [SCRIPT, IMG, SVG, `${SCRIPT} ${IMG}`, 'plain', SCRIPT].map((comment, i) =>
-    makeResponse({ surveyId: 'xss-probe', answers: { group: i % 2 ? 'a' : 'b', agree: (i % 5) + 1, comment } }),
+    makeResponse({ surveyId: 'xss-probe', surveyVersion: survey.version, answers: { group: i % 2 ? 'a' : 'b', agree: (i % 5) + 1, comment } }),
   );
   const posted = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: auth, body: JSON.stringify({ responses }) });
   expect(((await posted.json()) as { results: { status: string }[] }).results.every((r) => r.status === 'stored')).toBe(true);
@@ -103,6 +103,7 @@ describe('script in a survey or a comment is inert on every page that shows it',
     await expectInert(page, TITLE, 'organiser list');
     await page.goto(`${server.url}/organiser/results?survey=xss-probe`);
     await expectInert(page, TITLE, 'organiser results');
+    await page.goto(`${server.url}/organiser/results?survey=xss-probe&view=comments`);
     await expectInert(page, SCRIPT, 'comments');
     await expectInert(page, `${SCRIPT} ${IMG}`, 'comments');
     for (const view of ['projector', 'manage', 'preview']) {

@@ -1,7 +1,7 @@
 import type { Client, Draft } from '../../client';
 import { allQuestions } from '../../core/questions';
 import type { Survey } from '../../core/survey';
-import { builtInSurveys } from '../../core/surveys';
+import { builtInSurveys, latestBuiltIn } from '../../core/surveys';
 import { checkAnswer } from '../../core/validate';
 
 /** A survey ready to answer, or the reason it cannot be opened. */
@@ -24,7 +24,7 @@ export async function parseSurvey(raw: unknown): Promise<LoadedSurvey> {
 /** The newest version of a survey on this device, the built-in copy counting as one. */
 export async function loadSurvey(client: Client, id: string): Promise<LoadedSurvey | undefined> {
   const stored = await client.getSurveyRecord(id).catch(() => undefined);
-  const builtIn = builtInSurveys.find((s) => s.id === id);
+  const builtIn = latestBuiltIn(id);
   if (stored === undefined) return builtIn && parseSurvey(builtIn);
   const storedVersion = (stored as { version?: unknown }).version;
   const newer = !builtIn || typeof storedVersion !== 'number' || storedVersion > builtIn.version;

@@ -22,8 +22,8 @@ export const COMMON_COLUMNS = ['type', 'name', ...both('label'), ...both('hint')
 
 /** The settings columns each question kind reads; a value in any other settings column is a mistake. */
 export const KIND_COLUMNS: Record<QuestionKind, readonly string[]> = {
-  likert: ['points', ...both('low_label'), ...both('high_label')],
-  spectrum: ['min', 'max', ...both('low_label'), ...both('high_label')],
+  likert: ['points', ...both('low_label'), ...both('high_label'), 'dont_know'],
+  spectrum: ['min', 'max', ...both('low_label'), ...both('high_label'), 'dont_know'],
   choice: ['max_picks'],
   allocation: ['total', 'step', ...both('unit')],
   ranking: ['pick'],

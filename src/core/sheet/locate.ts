@@ -38,6 +38,7 @@ const FIELD_COLUMNS: Record<PlaceKind, Record<string, string>> = {
     pick: 'pick',
     maxPicks: 'max_picks',
     maxLength: 'max_length',
+    dontKnow: 'dont_know',
   },
   option: { id: 'name', label: 'label' },
   card: { id: 'name', title: 'title', body: 'body', source: 'source' },

@@ -34,11 +34,13 @@ function checkColumns(cells: RowCells, allowed: (column: string) => boolean, typ
 
 function kindFields(kind: QuestionKind, word: TypeWord, cells: RowCells): Candidate {
   const labels = () => ({ low: cells.texts('low_label'), high: cells.texts('high_label') });
+  // Absent when the cell is empty, as it is when written from a question without the setting.
+  const dontKnow = () => (cells.has('dont_know') ? cells.yesNo('dont_know', false) : undefined);
   switch (kind) {
     case 'likert':
-      return { points: cells.int('points'), labels: labels() };
+      return { points: cells.int('points'), labels: labels(), dontKnow: dontKnow() };
     case 'spectrum':
-      return { min: cells.int('min'), max: cells.int('max'), labels: labels() };
+      return { min: cells.int('min'), max: cells.int('max'), labels: labels(), dontKnow: dontKnow() };
     case 'choice':
       return { multiple: word === 'select_multiple', maxPicks: cells.int('max_picks') };
     case 'allocation':

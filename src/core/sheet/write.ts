@@ -39,13 +39,16 @@ function typeCell(q: Question): string {
   }
 }
 
+/** The "don't know" setting as a cell: empty when the question does not say, so it reads back absent. */
+const dontKnowCell = (dontKnow: boolean | undefined) => (dontKnow === undefined ? undefined : yesNo(dontKnow));
+
 /** The kind's own settings columns. */
 function settings(q: Question): Row {
   switch (q.kind) {
     case 'likert':
-      return { points: q.points, ...texts('low_label', q.labels.low), ...texts('high_label', q.labels.high) };
+      return { points: q.points, ...texts('low_label', q.labels.low), ...texts('high_label', q.labels.high), dont_know: dontKnowCell(q.dontKnow) };
     case 'spectrum':
-      return { min: q.min, max: q.max, ...texts('low_label', q.labels.low), ...texts('high_label', q.labels.high) };
+      return { min: q.min, max: q.max, ...texts('low_label', q.labels.low), ...texts('high_label', q.labels.high), dont_know: dontKnowCell(q.dontKnow) };
     case 'choice':
       return { max_picks: q.maxPicks };
     case 'allocation':

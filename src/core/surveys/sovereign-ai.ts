@@ -74,8 +74,12 @@ const SECTORS = [
   { id: 'education', label: { ko: '교육', en: 'Education' } },
 ];
 
-/** The first survey: where Korea's sovereign AI effort should go (DESIGN §2). */
-export const sovereignAiSurvey: Survey = {
+/**
+ * The first survey, version 1: where Korea's sovereign AI effort should go (DESIGN §2).
+ * Published, so never changed: devices hold its drafts and responses. New wording goes
+ * into a new version (sovereign-ai-v2.ts).
+ */
+export const sovereignAiSurveyV1: Survey = {
   id: 'sovereign-ai',
   version: 1,
   title: { ko: '소버린 AI, 어디에 집중해야 할까요?', en: 'Sovereign AI: where should Korea focus?' },

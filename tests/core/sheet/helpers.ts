@@ -1,6 +1,6 @@
 import type { Cell, Sheet } from '../../../src/core/sheet/layout';
 import type { Survey } from '../../../src/core/survey';
-import { sovereignAiSurvey } from '../../../src/core/surveys';
+import { sovereignAiSurvey, sovereignAiSurveyV1 } from '../../../src/core/surveys';
 import { fixtureSurvey } from '../fixtures';
 
 /** The sheet named `name`. */
@@ -50,7 +50,7 @@ export const everythingSurvey: Survey = {
       id: 's3',
       title: { ko: '셋', en: 'Three' },
       questions: [
-        { id: 'neg', kind: 'spectrum', min: -5, max: 5, required: false, prompt: { ko: '음수', en: 'Negative' }, labels: { low: { ko: '왼쪽', en: 'left' }, high: { ko: '오른쪽', en: 'right' } }, help: { ko: '도움말', en: 'Help' } },
+        { id: 'neg', kind: 'spectrum', min: -5, max: 5, required: false, prompt: { ko: '음수', en: 'Negative' }, labels: { low: { ko: '왼쪽', en: 'left' }, high: { ko: '오른쪽', en: 'right' } }, help: { ko: '도움말', en: 'Help' }, dontKnow: false },
         { id: 'if-agree', kind: 'text', maxLength: 5, required: true, prompt: { ko: '동의?', en: 'Agreed?' }, showIf: { question: 'agree', anyOf: [4, 5] } },
         { id: 'if-multi', kind: 'ranking', pick: 1, required: false, prompt: { ko: "'따옴표'", en: "it's =1+1" }, options: [{ id: '1', label: { ko: '일', en: '=SUM(A1)' } }, { id: '2', label: { ko: '이', en: '2' } }], showIf: { question: 'multi', anyOf: ['x'] } },
         { id: 'single', kind: 'choice', multiple: false, required: false, prompt: { ko: '하나', en: 'One' }, options: [{ id: 'a', label: { ko: '가', en: 'a' } }, { id: 'b', label: { ko: '나', en: 'b' } }] },
@@ -62,6 +62,7 @@ export const everythingSurvey: Survey = {
 /** Surveys the round-trip tests cover. */
 export const roundTripSurveys: [string, Survey][] = [
   ['the fixture', fixtureSurvey],
-  ['the sovereign-AI survey', sovereignAiSurvey],
+  ['the sovereign-AI survey ("don\'t know" on its positions)', sovereignAiSurvey],
   ['a survey using every column', everythingSurvey],
+  ['the sovereign-AI survey, version 1', sovereignAiSurveyV1],
 ];

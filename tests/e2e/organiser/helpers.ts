@@ -4,13 +4,14 @@ import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { expect } from 'vitest';
 import { uuidv7 } from '../../../src/core/ids';
+import { sovereignAiSurvey } from '../../../src/core/surveys';
 import { POSITIONS } from '../respondent';
 import { TEST_TOKEN } from '../server';
 
 /** What a generated response may vary: its group, wave, channel, one Likert value for all positions, a comment. */
 export type ResponseSpec = { group: string; wave?: string; channel?: 'conference' | 'field' | 'web'; likert?: number; spectrum?: number; comment?: string };
 
-/** A complete, valid response to the built-in survey, made as a phone would make it. */
+/** A complete, valid response to the built-in survey's latest version, made as a phone would make it. */
 export function makeResponse(spec: ResponseSpec): Record<string, unknown> {
   const now = new Date().toISOString();
   const answers: Record<string, unknown> = {
@@ -25,7 +26,7 @@ export function makeResponse(spec: ResponseSpec): Record<string, unknown> {
   return {
     id: uuidv7(Date.now(), (b) => new Uint8Array(randomBytes(b.length))),
     surveyId: 'sovereign-ai',
-    surveyVersion: 1,
+    surveyVersion: sovereignAiSurvey.version,
     wave: spec.wave ?? 'open',
     channel: spec.channel ?? 'web',
     device: randomBytes(12).toString('hex'),
@@ -35,6 +36,12 @@ export function makeResponse(spec: ResponseSpec): Record<string, unknown> {
     answers,
   };
 }
+
+/**
+ * `expect.poll` with room to wait: on a machine shared with other test runs a page's
+ * first live figures can take several seconds, past the default one.
+ */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
 /** Posts responses straight to the API, as the sync engine would; fails unless every one is stored. */
 export async function postResponses(baseUrl: string, responses: Record<string, unknown>[]): Promise<void> {
@@ -59,4 +66,15 @@ export async function signIn(page: Page, baseUrl: string, token = TEST_TOKEN, pa
 export async function decodeQr(element: Locator): Promise<string | undefined> {
   const png = PNG.sync.read(await element.screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+/**
+ * Saves a PNG of a page or an element into the folder named by `STANCE_SHOTS`, for
+ * release notes and reviews; does nothing when it is unset, so test runs write nothing
+ * outside the repository.
+ */
+export async function screenshot(target: Page | Locator, name: string, fullPage = true): Promise<void> {
+  const dir = process.env.STANCE_SHOTS;
+  if (!dir) return;
+  await target.screenshot({ path: `${dir}/${name}.png`, ...('goto' in target ? { fullPage } : {}) });
 }

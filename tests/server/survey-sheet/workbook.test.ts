@@ -114,7 +114,8 @@ describe('survey workbooks (.xlsx)', () => {
   });
 
   it('keeps the documented example in step with the built-in survey (remake it with scripts/make-spreadsheet-example.mjs)', async () => {
-    const read = await readSurveyWorkbook(await readFile(join(__dirname, '../../../docs/examples/sovereign-ai-v1.xlsx')));
+    const example = `${sovereignAiSurvey.id}-v${sovereignAiSurvey.version}.xlsx`;
+    const read = await readSurveyWorkbook(await readFile(join(__dirname, '../../../docs/examples', example)));
     expect(read.ok && canonicalJson(read.survey)).toBe(canonicalJson(sovereignAiSurvey));
   });
 

@@ -9,6 +9,7 @@ import { PageError } from '../PageError';
 import { orgHref, type OrganiserPage } from '../paths';
 import { ot } from '../strings';
 import type { Overview } from '../types';
+import { waveName } from '../format';
 
 const href = (page: OrganiserPage, id: string, version?: number) => orgHref(page, { survey: id, version });
 
@@ -49,7 +50,7 @@ function SurveyCard(props: { overview: Overview }) {
         </tbody>
       </table>
       <p>
-        {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${w.label ?? w.slug} (${w.count})`).join(', ') : '—'}
+        {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${waveName(o().waves, w.slug)} (${w.count})`).join(', ') : '—'}
       </p>
       <div class="org-actions">
         <Link class="button primary" href={href('results', o().id)}>

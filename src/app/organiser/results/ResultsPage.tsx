@@ -8,6 +8,7 @@ import { createLiveResults, type LiveResults } from '../live';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
 import { ot } from '../strings';
+import { CommentsView } from './Comments';
 import { CompareView } from './Compare';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
@@ -81,8 +82,11 @@ export function ResultsPage() {
           <Match when={query().view === 'trend'}>
             <TrendView survey={definition()!} snapshot={snapshot()!} versions={info()?.versions.map((v) => v.version) ?? []} query={serverQuery(query(), version()!)} />
           </Match>
+          <Match when={query().view === 'comments' && info()}>
+            {(o) => <CommentsView survey={definition()!} overview={o()} query={query()} refresh={snapshot()!.generatedAt} />}
+          </Match>
           <Match when={true}>
-            <OverallView survey={definition()!} snapshot={snapshot()!} />
+            <OverallView survey={definition()!} snapshot={snapshot()!} commentsHref={(question) => orgHref('results', { survey: id(), ...query(), view: 'comments', question })} />
           </Match>
         </Switch>
       </Show>

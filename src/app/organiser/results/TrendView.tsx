@@ -1,4 +1,5 @@
 import { For, Show, createResource } from 'solid-js';
+import { questionNumbers } from '../../../core/numbering';
 import type { ResultsSnapshot } from '../../../core/results';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { trendLines, trendPoints, type TrendLine } from '../../../core/trend-lines';
@@ -48,7 +49,7 @@ export function TrendView(props: { survey: Survey; snapshot: ResultsSnapshot; ve
   return (
     <For each={questions()} fallback={<p class="org-card org-note">{ot('trendNone')}</p>}>
       {(question) => (
-        <QuestionCard question={question} number={allQuestions(props.survey).indexOf(question) + 1}>
+        <QuestionCard question={question} number={questionNumbers(props.survey).get(question.id)!}>
           <WordingNote lines={linesOf(question)} version={props.survey.version} />
           <Show when={pointsOf(question).length >= 2} fallback={<p class="org-note">{ot('trendNone')}</p>}>
             <TrendChart min={range(question)[0]} max={range(question)[1]} points={pointsOf(question)} />
