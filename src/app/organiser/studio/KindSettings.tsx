@@ -52,6 +52,9 @@ export function KindSettings(props: { editor: Editor; s: number; q: number; ques
           <NumberField editor={props.editor} path={at('maxLength')} label={st('maxLength')} />
         </Match>
       </Switch>
+      <Show when={props.question.kind === 'likert' || props.question.kind === 'spectrum'}>
+        <CheckField editor={props.editor} path={at('dontKnow')} label={st('dontKnow')} />
+      </Show>
       <Show when={'options' in props.question}>
         <OptionsEditor editor={props.editor} s={props.s} q={props.q} />
       </Show>
