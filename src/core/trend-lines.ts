@@ -38,7 +38,10 @@ export type TrendLinePoint = {
   label: LocalizedText | null;
   /** Index into the question's lines: points of different lines are never joined. */
   line: number;
+  /** Answers, "don't know" included; null when withheld. */
   n: number | null;
+  /** How many of `n` said "don't know": the mean and interval cover the others. */
+  dk: number;
   mean: number | null;
   ci: [number, number] | null;
 };
@@ -55,9 +58,10 @@ export function trendPoints(lines: readonly TrendLine[], snapshots: ReadonlyMap<
       for (const w of snapshots.get(version)?.waves ?? []) {
         const base = { version, wave: w.wave, label: w.label, line: index };
         const summary = w.withheld || w.withheldQuestions.includes(id) ? undefined : w.questions[id];
-        if (!summary) points.push({ ...base, n: w.withheld || w.withheldQuestions.includes(id) ? null : 0, mean: null, ci: null });
-        else if (summary.kind === 'likert' || summary.kind === 'spectrum') points.push({ ...base, n: summary.n, mean: summary.mean, ci: summary.ci as [number, number] | null });
-        else points.push({ ...base, n: 0, mean: null, ci: null });
+        if (!summary) points.push({ ...base, n: w.withheld || w.withheldQuestions.includes(id) ? null : 0, dk: 0, mean: null, ci: null });
+        else if (summary.kind === 'likert' || summary.kind === 'spectrum')
+          points.push({ ...base, n: summary.n, dk: summary.dk ?? 0, mean: summary.mean, ci: summary.ci as [number, number] | null });
+        else points.push({ ...base, n: 0, dk: 0, mean: null, ci: null });
       }
     }
   });

@@ -42,6 +42,14 @@ describe('trend points', () => {
   });
   const snapshot = (version: number, waves: object[]) => ({ version, waves }) as unknown as ResultsSnapshot;
 
+  it("carries the don't-know count beside n, which includes it, while the mean is of the others", () => {
+    const lines = trendLines([pollSurveyV2], 'agree');
+    const dkWave = wave('day2', 4);
+    Object.assign(dkWave.questions.agree, { n: 12, dk: 2 });
+    const [point] = trendPoints(lines, new Map([[2, snapshot(2, [dkWave])]]), 'agree');
+    expect([point!.n, point!.dk, point!.mean]).toEqual([12, 2, 4]);
+  });
+
   it('lists every wave of every version on a line, tagged with the line, and breaks at withheld waves', () => {
     const lines = trendLines([pollSurvey, pollSurveyV2], 'agree');
     const snapshots = new Map([
@@ -54,6 +62,7 @@ describe('trend points', () => {
       [2, 'day2', 1, null, null],
       [2, 'day3', 1, 10, 4.5],
     ]);
+    expect(trendPoints(lines, snapshots, 'agree').map((p) => p.dk)).toEqual([0, 0, 0, 0]);
     expect(trendPoints(trendLines([pollSurvey, pollSurveyV2], 'spec'), snapshots, 'spec').map((p) => p.line)).toEqual([0, 0, 0, 0]);
   });
 });

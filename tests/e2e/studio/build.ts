@@ -59,6 +59,7 @@ export async function buildSurvey(page: Page): Promise<void> {
   await both(spectrum, 'Question wording', ...WORDS.spectrum);
   await both(spectrum, 'Low end label', '일반', 'General');
   await both(spectrum, 'High end label', '전략', 'Strategic');
+  await spectrum.getByLabel('Offer "don\'t know"').check();
 
   const allocation = await addQuestion(page, 'Allocation (split a total)', 4);
   await both(allocation, 'Question wording', ...WORDS.allocation);

@@ -8,6 +8,8 @@ import { Figure } from './Figure';
 export type TrendPoint = {
   label: string;
   n: number | null;
+  /** How many of `n` said "don't know", left out of the mean as in the Likert and spectrum charts. */
+  dk?: number;
   mean: number | null;
   ci: [number, number] | null;
   /** Which wording the point belongs to: points of different lines are never joined. */
@@ -47,7 +49,9 @@ export function TrendChart(props: { min: number; max: number; points: TrendPoint
   const last = () => props.points[props.points.length - 1]?.line ?? 0;
   const scale = (): Scale => [props.min, props.max];
   const ci = (p: TrendPoint) => clampInterval(p.ci, props.min, props.max).ci;
-  const describe = (p: TrendPoint) => (p.n === null ? ot('withheld') : `${meanText(p.mean, p.ci, scale())}, n = ${p.n}`);
+  const dkText = (p: TrendPoint) => (p.dk ? ` (${ot('dontKnow')} ${p.dk})` : '');
+  const anyDk = () => props.points.some((p) => p.dk);
+  const describe = (p: TrendPoint) => (p.n === null ? ot('withheld') : `${meanText(p.mean, p.ci, scale())}, n = ${p.n}${dkText(p)}`);
   const note = () => clampNote(props.points.map((p) => p.ci), scale());
   const grid = () => [props.min, (props.min + props.max) / 2, props.max];
   return (
@@ -55,12 +59,18 @@ export function TrendChart(props: { min: number; max: number; points: TrendPoint
       label={`${ot('mean')}: ${props.points.map((p) => `${p.label} ${describe(p)}`).join('; ')}`}
       caption={
         <>
-          {ot('mean')} · {props.points.map((p) => `${p.label} n = ${segmentCount(p.n)}`).join(' · ')}
+          {ot('mean')} · {props.points.map((p) => `${p.label} n = ${segmentCount(p.n)}${dkText(p)}`).join(' · ')}
           <Show when={note()}>{(text) => <span class="org-clamped">{text()}</span>}</Show>
         </>
       }
-      head={[ot('wave'), 'n', ot('mean'), ot('ci')]}
-      rows={props.points.map((p) => [p.label, segmentCount(p.n), num(p.mean), ci(p) ? `${num(ci(p)![0])}–${num(ci(p)![1])}` : '—'])}
+      head={[ot('wave'), 'n', ...(anyDk() ? [ot('dontKnow')] : []), ot('mean'), ot('ci')]}
+      rows={props.points.map((p) => [
+        p.label,
+        segmentCount(p.n),
+        ...(anyDk() ? [String(p.dk ?? 0)] : []),
+        num(p.mean),
+        ci(p) ? `${num(ci(p)![0])}–${num(ci(p)![1])}` : '—',
+      ])}
     >
       <svg class="org-trend" viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
         <For each={grid()}>

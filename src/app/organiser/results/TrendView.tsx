@@ -42,6 +42,7 @@ export function TrendView(props: { survey: Survey; snapshot: ResultsSnapshot; ve
     trendPoints(linesOf(q), snapshots(), q.id).map((p) => ({
       label: `${props.versions.length > 1 ? `v${p.version} · ` : ''}${p.label ? tx(p.label) : p.wave}`,
       n: p.n,
+      dk: p.dk,
       mean: p.mean,
       ci: p.ci,
       line: p.line,

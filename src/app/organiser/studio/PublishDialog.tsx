@@ -6,6 +6,7 @@ import { allQuestions, SurveySchema, type Survey } from '../../../core/survey';
 import { tx } from '../../i18n';
 import { api } from '../state';
 import { draftApi } from './draft-api';
+import { studioError } from './errors';
 import type { Editor } from './editor-store';
 import { st, stf, type StudioKey } from './strings';
 
@@ -46,7 +47,7 @@ export function PublishDialog(props: { editor: Editor; onClose: () => void; onPu
       if (revision === undefined || !props.editor.autosave.clean()) throw new Error(st('saveFailed'));
       props.onPublished((await draftApi.publish(props.editor.surveyId, revision)).version);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(studioError(e));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { isAppError } from '../../../core/errors';
 import { formatSheetIssue, type SheetIssue } from '../../../core/sheet/issues';
 import { locale } from '../../i18n';
 import { draftApi } from './draft-api';
+import { studioError } from './errors';
 import type { Editor } from './editor-store';
 import { st } from './strings';
 
@@ -22,7 +23,7 @@ export function SheetButtons(props: { editor: Editor }) {
       await props.editor.autosave.save();
       await draftApi.download(props.editor.surveyId);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(studioError(e));
     }
   };
   const upload = async (file: File | undefined) => {
@@ -38,7 +39,7 @@ export function SheetButtons(props: { editor: Editor }) {
     } catch (e) {
       const server = isAppError(e) ? (e.details.server as { issues?: SheetIssue[] } | undefined) : undefined;
       if (server?.issues?.length && typeof server.issues[0]?.sheet !== 'undefined') setIssues(server.issues);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(studioError(e));
     }
   };
   return (

@@ -8,6 +8,7 @@ import { orgHref } from '../paths';
 import { ready } from '../cache';
 import { api } from '../state';
 import { draftApi } from './draft-api';
+import { studioError } from './errors';
 import { st } from './strings';
 
 /**
@@ -38,7 +39,7 @@ export function StartForm(props: { id?: string; replace?: number; onCreated?: ()
       else navigate(orgHref('studio', { survey: id() }));
     } catch (e) {
       if (isAppError(e, 'draft_changed')) setExists(true);
-      else setError(e instanceof Error ? e.message : String(e));
+      else setError(studioError(e));
     }
   };
   return (

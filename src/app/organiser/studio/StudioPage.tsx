@@ -1,12 +1,12 @@
-import { Match, Switch, createResource, createSignal } from 'solid-js';
+import { Match, Show, Switch, createResource, createSignal } from 'solid-js';
 import { editableSurvey } from '../../../core/authoring/editable';
 import { isAppError } from '../../../core/errors';
 import { Link } from '../../router';
-import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
 import { ot } from '../strings';
 import type { Survey } from '../../../core/survey';
 import { draftApi, type DraftAnswer } from './draft-api';
+import { studioError } from './errors';
 import { Editor } from './Editor';
 import { createEditor } from './editor-store';
 import { Published } from './Published';
@@ -61,7 +61,9 @@ export function StudioPage() {
         </Match>
         <Match when={published()}>{(v) => <Published surveyId={surveyIdParam()} version={v()} onNext={() => (setPublished(undefined), void refetch())} />}</Match>
         <Match when={draft.error}>
-          <PageError error={draft.error} />
+          <Show when={!isAppError(draft.error, 'unauthorized')}>
+            <p class="org-error" role="alert">{studioError(draft.error)}</p>
+          </Show>
         </Match>
         <Match when={!draft.loading && draft() === undefined}>
           <h1>{st('studio')}: {surveyIdParam()}</h1>

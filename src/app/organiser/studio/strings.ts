@@ -116,6 +116,17 @@ const STRINGS = {
   openResults: { ko: '결과 보기', en: 'Open results' },
   nextVersion: { ko: '다음 버전 시작', en: 'Start the next version' },
   editNewVersion: { ko: '편집기에서 새 버전', en: 'New version in the studio' },
+  errNetwork: { ko: '서버에 연결할 수 없습니다. 연결을 확인하고 다시 시도하세요.', en: 'The server cannot be reached. Check the connection and try again.' },
+  errUnauthorized: { ko: '로그인이 만료되었습니다. 다시 로그인하세요.', en: 'Your sign-in has expired. Sign in again.' },
+  errForbidden: { ko: '이 설문을 편집할 권한이 없습니다.', en: 'You may not edit this survey.' },
+  errNotFound: { ko: '초안이나 설문을 찾을 수 없습니다. 다른 곳에서 게시했거나 지웠을 수 있습니다.', en: 'The draft or survey was not found: it may have been published or removed elsewhere.' },
+  errChanged: { ko: '이 초안을 연 뒤 다른 곳에서 저장했습니다. 초안을 다시 불러오세요.', en: 'The draft changed since it was opened. Load it again.' },
+  errInvalid: { ko: '고칠 점이 있어 처리하지 못했습니다: {first}', en: 'Not done, there are problems to fix: {first}' },
+  errInvalidCount: { ko: '고칠 점이 {n}개 있어 처리하지 못했습니다.', en: 'Not done: {n} problem(s) to fix.' },
+  errTooLarge: { ko: '파일이 너무 큽니다.', en: 'The file is too large.' },
+  errBadRequest: { ko: '서버가 이 요청을 읽지 못했습니다. 파일이 .xlsx 스프레드시트인지 확인하세요.', en: 'The server could not read this request. Check that the file is an .xlsx spreadsheet.' },
+  errBusy: { ko: '서버가 바쁩니다. 잠시 뒤 다시 시도하세요.', en: 'The server is busy. Try again in a moment.' },
+  errOther: { ko: '처리하지 못했습니다 (오류 코드 {code}).', en: 'Not done (error code {code}).' },
 } satisfies Record<string, LocalizedText>;
 
 /** A studio string key. */
