@@ -29,7 +29,7 @@ describe('join codes', () => {
     expect(joined.status).toBe(200);
     expect(joined.body).toEqual({
       code: wave.code, surveyId: 'poll', wave: 'morning', channel: 'field', label: morning.label,
-      startsAt: morning.startsAt, closesAt: null, closed: false,
+      startsAt: morning.startsAt, closesAt: null, closed: false, oneResponsePerDevice: morning.oneResponsePerDevice,
     });
     await app.request('/api/v1/surveys/poll/waves/morning/close', { method: 'POST', headers: AUTH });
     expect((await getJson(app, `/api/v1/join/${wave.code}`)).body).toMatchObject({ closed: true, closesAt: '2025-06-01T12:00:00.000Z' });

@@ -1,6 +1,6 @@
+import { A, type RouteSectionProps } from '@solidjs/router';
 import { Show, lazy, onCleanup } from 'solid-js';
 import { locale } from '../i18n';
-import { Link, Routes, type RouteDef } from '../router';
 import { ManagePage } from './manage/ManagePage';
 import css from './organiser.css?inline';
 import { AddSurvey } from './pages/AddSurvey';
@@ -8,7 +8,7 @@ import { PreviewPage } from './pages/Preview';
 import { ProjectorPage } from './pages/Projector';
 import { SignIn } from './pages/SignIn';
 import { SurveyList } from './pages/SurveyList';
-import { orgHref } from './paths';
+import { bindOrganiserLocation, orgHref } from './paths';
 import { ResultsPage } from './results/ResultsPage';
 import { session } from './state';
 import { ot } from './strings';
@@ -21,22 +21,14 @@ function installStyles(): void {
   document.head.append(style);
 }
 
-// The studio brings the editor, its checks and the respondent's question components: a chunk of its own.
+// The studio brings the editor, its checks and the respondent's question components: a chunk
+// of its own, fetched only when the studio opens, not with the organiser's other pages.
 const StudioPage = lazy(() => import('./studio/StudioPage').then((m) => ({ default: m.StudioPage })));
 
-const routes: RouteDef[] = [
-  { path: '/organiser/studio', page: StudioPage },
-  { path: '/organiser/new', page: AddSurvey },
-  { path: '/organiser/results', page: ResultsPage },
-  { path: '/organiser/projector', page: ProjectorPage },
-  { path: '/organiser/manage', page: ManagePage },
-  { path: '/organiser/preview', page: PreviewPage },
-  { path: '*', page: SurveyList },
-];
-
-/** The organiser's pages, loaded only when an organiser opens /organiser: sign-in first, then the routes. */
-export function OrganiserApp() {
+/** The organiser's frame, loaded only when an organiser opens /organiser: sign-in first, then the page routed inside it. */
+export function OrganiserApp(props: RouteSectionProps) {
   installStyles();
+  bindOrganiserLocation();
   const title = document.title;
   document.title = 'Stance · Organiser';
   onCleanup(() => (document.title = title));
@@ -44,15 +36,21 @@ export function OrganiserApp() {
     <div class="organiser" lang={locale()}>
       <Show when={session.token()} fallback={<SignIn />}>
         <nav class="org-nav" aria-label={ot('organiser')}>
-          <Link href={orgHref('surveys')}>{ot('surveys')}</Link>
-          <Link href={orgHref('studio')}>{ot('studio')}</Link>
-          <Link href={orgHref('new')}>{ot('addSurvey')}</Link>
+          <A href={orgHref('surveys')} end>{ot('surveys')}</A>
+          <A href={orgHref('studio')} end>{ot('studio')}</A>
+          <A href={orgHref('new')} end>{ot('addSurvey')}</A>
           <button type="button" class="secondary small" onClick={() => session.signOut()}>
             {ot('signOut')}
           </button>
         </nav>
-        <Routes routes={routes} />
+        {props.children}
       </Show>
     </div>
   );
 }
+
+/** Every organiser page by name, for the app's route table; all travel in this one chunk but the studio, lazy in its own. */
+export const organiserPages = { OrganiserApp, AddSurvey, ResultsPage, ProjectorPage, ManagePage, PreviewPage, SurveyList, StudioPage };
+
+/** The organiser pages' names. */
+export type OrganiserPages = typeof organiserPages;

@@ -97,7 +97,7 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
     c.header('Cache-Control', 'no-cache');
     return c.json({
       code: wave.code, surveyId, wave: wave.slug, channel: wave.channel ?? 'conference', label: wave.label,
-      startsAt: wave.startsAt, closesAt: wave.closesAt ?? null, closed: isClosed(wave, clock()),
+      startsAt: wave.startsAt, closesAt: wave.closesAt ?? null, closed: isClosed(wave, clock()), oneResponsePerDevice: wave.oneResponsePerDevice,
     });
   });
 

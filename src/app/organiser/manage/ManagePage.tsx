@@ -1,6 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadCached, ready } from '../cache';
 import { joinAddress } from '../join';
 import { PageError } from '../PageError';
@@ -24,9 +24,9 @@ function Versions(props: { overview: Overview }) {
           {(v) => (
             <li>
               v{v.version}: {tx(v.title)} · {v.count} {ot('responses')} ·{' '}
-              <Link href={orgHref('preview', { survey: props.overview.id, version: v.version })}>
+              <A href={orgHref('preview', { survey: props.overview.id, version: v.version })}>
                 {ot('preview')} v{v.version}
-              </Link>
+              </A>
             </li>
           )}
         </For>
@@ -53,7 +53,7 @@ export function ManagePage() {
   return (
     <div class="organiser-page">
       <p class="org-crumbs">
-        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+        <A href={orgHref('surveys')}>{ot('back')}</A>
       </p>
       <h1>
         {info() ? tx(info()!.title) : id()} · {ot('manage')}
@@ -63,12 +63,12 @@ export function ManagePage() {
         {(o) => (
           <>
             <div class="org-actions">
-              <Link class="button primary small" href={orgHref('results', { survey: id() })}>
+              <A class="button primary small" href={orgHref('results', { survey: id() })}>
                 {ot('results')}
-              </Link>
-              <Link class="button secondary small" href={orgHref('new', { from: id() })}>
+              </A>
+              <A class="button secondary small" href={orgHref('new', { from: id() })}>
                 {ot('addSurvey')}
-              </Link>
+              </A>
             </div>
             <Versions overview={o()} />
             <section class="org-card" aria-labelledby="waves-title">

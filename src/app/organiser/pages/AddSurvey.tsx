@@ -1,6 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { FileField } from '../FileField';
 import { orgHref, queryParam } from '../paths';
 import { Problems, serverIssues, type Issue } from '../Problems';
@@ -65,7 +65,7 @@ function Stored(props: { stored: Stored }) {
   return (
     <p class="org-ok">
       {props.stored.status === 'duplicate' ? ot('alreadyThere') : ot('uploaded')}: <code>{props.stored.id}</code> v{props.stored.version} ·{' '}
-      <Link href={orgHref('manage', { survey: props.stored.id })}>{ot('manage')}</Link>
+      <A href={orgHref('manage', { survey: props.stored.id })}>{ot('manage')}</A>
     </p>
   );
 }

@@ -1,8 +1,8 @@
+import { useLocation, useNavigate } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { questionNumbers } from '../../../core/numbering';
 import { allQuestions } from '../../../core/survey';
 import { locale, tx } from '../../i18n';
-import { currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
 import { countText } from '../format';
 import { joinAddress, joinLink } from '../join';
@@ -49,9 +49,11 @@ function listenForArrows(step: (by: number) => void, paused: () => boolean): voi
  */
 export function ProjectorPage() {
   const id = surveyIdParam;
+  const location = useLocation();
+  const navigate = useNavigate();
   const [overview] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
-  const params = () => new URLSearchParams(currentUrl().search);
+  const params = () => new URLSearchParams(location.search);
   const version = () => Number(params().get('version')) || info()?.latestVersion;
   const wave = createMemo(() => (info() ? roomWave(params().get('wave'), info()!.waves, Date.now()) : undefined));
   // With every wave shown, phones still join the session running now, if there is one.

@@ -1,8 +1,8 @@
+import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, createMemo } from 'solid-js';
 import { questionNumbers } from '../../../core/numbering';
 import type { ResultsSnapshot, Segment } from '../../../core/results';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
-import { Link } from '../../router';
 import { ot } from '../strings';
 import { QuestionCard, SegmentQuestion } from './QuestionResult';
 
@@ -16,9 +16,9 @@ type Shown = Extract<Segment, { withheld: false }>;
 function TextAnswers(props: { question: Question; segment: Shown; href: string }) {
   const n = () => props.segment.questions[props.question.id]?.n ?? 0;
   const link = () => (
-    <Link class="button secondary small" href={props.href}>
+    <A class="button secondary small" href={props.href}>
       {ot('readComments')}
-    </Link>
+    </A>
   );
   return (
     <Switch>

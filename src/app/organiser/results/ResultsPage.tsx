@@ -1,6 +1,6 @@
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Match, Show, Switch, createMemo, createResource, lazy } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link, currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
 import { api, session } from '../state';
 import { countText } from '../format';
@@ -28,12 +28,12 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
       <p class="org-count">
         {ot('responses')}: <strong data-testid="response-count">{props.count}</strong>
       </p>
-      <Link class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
+      <A class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
         {ot('projector')}
-      </Link>
-      <Link class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
+      </A>
+      <A class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
         {ot('manage')}
-      </Link>
+      </A>
     </div>
   );
 }
@@ -41,7 +41,9 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
 /** `/organiser/results?survey=`: live results with filters, group comparison, wave trends, comments and exports. */
 export function ResultsPage() {
   const id = surveyIdParam;
-  const query = createMemo(() => readQuery(currentUrl().search));
+  const location = useLocation();
+  const navigate = useNavigate();
+  const query = createMemo(() => readQuery(location.search));
   const [overview] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
   const version = () => query().version ?? info()?.latestVersion;
@@ -61,7 +63,7 @@ export function ResultsPage() {
   return (
     <div class="organiser-page">
       <p class="org-crumbs">
-        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+        <A href={orgHref('surveys')}>{ot('back')}</A>
       </p>
       <h1>
         {info() ? tx(info()!.title) : id()} · {ot('results')}

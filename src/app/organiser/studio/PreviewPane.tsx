@@ -1,5 +1,6 @@
 import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { inOneLanguage } from '../../../core/authoring/translations';
+import { questionNumbers } from '../../../core/numbering';
 import type { AnswerValue, Answers } from '../../../core/response';
 import { isVisible } from '../../../core/visibility';
 import type { Locale } from '../../../core/vocabulary';
@@ -22,7 +23,8 @@ export function PreviewPane(props: { editor: Editor }) {
   const shown = createMemo(() => inOneLanguage(props.editor.snapshot(), lang(), missing()));
   const sectionIndex = () => Math.max(0, shown().sections.findIndex((s) => s.questions.some((q) => q.id === props.editor.active())));
   const section = () => shown().sections[sectionIndex()];
-  const visible = () => shown().sections.flatMap((s) => s.questions).filter((q) => isVisible(q, answers()));
+  // Numbered as the respondent's pages number them (core/numbering), so the preview shows what a phone will.
+  const numbers = createMemo(() => questionNumbers(shown()));
   const set = (id: string, value: AnswerValue | undefined) =>
     setAnswers((current) => {
       const next = { ...current };
@@ -70,7 +72,7 @@ export function PreviewPane(props: { editor: Editor }) {
                 <For each={s().questions.filter((q) => isVisible(q, answers()))}>
                   {(q) => (
                     <div data-preview={q.id} classList={{ 'st-preview-active': q.id === props.editor.active() }}>
-                      <QuestionField question={q} number={visible().indexOf(q) + 1} value={answers()[q.id]} error={undefined} onChange={(v) => set(q.id, v)} />
+                      <QuestionField question={q} number={numbers().get(q.id) ?? ''} value={answers()[q.id]} error={undefined} onChange={(v) => set(q.id, v)} />
                     </div>
                   )}
                 </For>

@@ -1,6 +1,6 @@
+import { A } from '@solidjs/router';
 import { For, Show, createResource } from 'solid-js';
 import type { SurveyChanges } from '../../../core/changes';
-import { Link } from '../../router';
 import { orgHref } from '../paths';
 import { api } from '../state';
 import { st, stf } from './strings';
@@ -20,7 +20,7 @@ export function Published(props: { surveyId: string; version: number; onNext: ()
         </ul>
       </Show>
       <div class="org-actions">
-        <Link class="button primary" href={orgHref('results', { survey: props.surveyId, version: props.version })}>{st('openResults')}</Link>
+        <A class="button primary" href={orgHref('results', { survey: props.surveyId, version: props.version })}>{st('openResults')}</A>
         <button type="button" class="secondary" onClick={() => props.onNext()}>{st('nextVersion')}</button>
       </div>
     </section>

@@ -1,9 +1,9 @@
+import { useNavigate } from '@solidjs/router';
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { blankSurvey } from '../../../core/authoring/blank';
 import { isAppError } from '../../../core/errors';
 import { SLUG_PATTERN } from '../../../core/vocabulary';
 import { tx } from '../../i18n';
-import { navigate } from '../../router';
 import { orgHref } from '../paths';
 import { ready } from '../cache';
 import { api } from '../state';
@@ -17,6 +17,7 @@ import { st } from './strings';
  * only if none exists (unless `replace` names the revision of one that cannot be edited).
  */
 export function StartForm(props: { id?: string; replace?: number; onCreated?: () => void }) {
+  const navigate = useNavigate();
   const [id, setId] = createSignal(props.id ?? '');
   const [surveys] = createResource(() => api.surveys());
   const [source, setSource] = createSignal<string>(props.id ?? '');

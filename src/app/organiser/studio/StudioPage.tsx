@@ -1,7 +1,7 @@
+import { A } from '@solidjs/router';
 import { Match, Show, Switch, createResource, createSignal } from 'solid-js';
 import { editableSurvey } from '../../../core/authoring/editable';
 import { isAppError } from '../../../core/errors';
-import { Link } from '../../router';
 import { orgHref, surveyIdParam } from '../paths';
 import { ot } from '../strings';
 import type { Survey } from '../../../core/survey';
@@ -52,7 +52,7 @@ export function StudioPage() {
   return (
     <div class="organiser-page st-page">
       <p class="org-crumbs">
-        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+        <A href={orgHref('surveys')}>{ot('back')}</A>
       </p>
       <Switch>
         <Match when={!surveyIdParam()}>
