@@ -38,15 +38,19 @@ export function TrendView(props: { survey: Survey; snapshot: ResultsSnapshot; ve
   const snapshots = () => new Map([...(others()?.snapshots ?? []), [props.survey.version, props.snapshot]]);
   const questions = () => allQuestions(props.survey).filter((q) => q.kind === 'likert' || q.kind === 'spectrum');
   const linesOf = (q: Question) => trendLines(definitions(), q.id);
-  const pointsOf = (q: Question): TrendPoint[] =>
-    trendPoints(linesOf(q), snapshots(), q.id).map((p) => ({
-      label: `${props.versions.length > 1 ? `v${p.version} · ` : ''}${p.label ? tx(p.label) : p.wave}`,
+  const pointsOf = (q: Question): TrendPoint[] => {
+    const points = trendPoints(linesOf(q), snapshots(), q.id);
+    // Waves are named by their version only where the points come from more than one.
+    const several = new Set(points.map((p) => p.version)).size > 1;
+    return points.map((p) => ({
+      label: `${several ? `v${p.version} · ` : ''}${p.label ? tx(p.label) : p.wave}`,
       n: p.n,
       dk: p.dk,
       mean: p.mean,
       ci: p.ci,
       line: p.line,
     }));
+  };
   return (
     <For each={questions()} fallback={<p class="org-card org-note">{ot('trendNone')}</p>}>
       {(question) => (
