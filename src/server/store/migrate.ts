@@ -92,9 +92,11 @@ async function responseCount(store: Store, surveyId: string): Promise<number> {
 }
 
 /**
- * Copies one store into another (`npm run migrate-store`): surveys, waves, responses with
- * their received times, comments' hidden flags, and organisers (accounts, tokens, the
- * audit log); the target's tallies are built by its own writes from the responses. Safe to run twice and to resume after a failure: every
+ * Copies one store into another (`npm run migrate-store`): surveys, drafts (with their
+ * revisions, so an editor's open page still matches), waves, responses with their received
+ * times, comments' hidden flags, and organisers (accounts, tokens, the audit log); the
+ * target's tallies are built by its own writes from the responses. Safe to run twice and
+ * to resume after a failure: every
  * write is idempotent (a response already there is a duplicate). It ends by counting both
  * sides, and comparing every tally row, and says whether they agree.
  */
@@ -104,6 +106,8 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
     const outcome = await target.putSurvey(survey);
     if (outcome === 'conflict') throw new Error(`survey ${survey.id} version ${survey.version} exists in the target with other content`);
   }
+  const drafts = await source.drafts.list();
+  for (const draft of drafts) await target.drafts.restore(draft);
   const ids = [...new Set(surveys.map((s) => s.id))].sort();
   let copied = 0;
   for (const id of ids) {
@@ -111,7 +115,10 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
     copied += await copyResponses(source, target, id, log);
     for (const [responseId, question] of (await countComments(source, id)).hiddenKeys) await target.setCommentHidden(id, responseId, question, true);
   }
-  const lines: CountLine[] = [{ what: 'survey versions', source: surveys.length, target: (await target.listSurveys()).length }];
+  const lines: CountLine[] = [
+    { what: 'survey versions', source: surveys.length, target: (await target.listSurveys()).length },
+    { what: 'drafts', source: drafts.length, target: (await target.drafts.list()).length },
+  ];
   let talliesAgree = true;
   for (const id of ids) {
     lines.push({ what: `${id}: waves`, source: (await source.listWaves(id)).length, target: (await target.listWaves(id)).length });

@@ -72,7 +72,10 @@ const ACCOUNTS = `
     BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
   CREATE TRIGGER audit_append_only BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();`;
 
-const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS];
+// Survey drafts (DESIGN §9): one row per survey id, kept without a definition once published.
+const DRAFTS = 'CREATE TABLE drafts (survey text COLLATE "C" PRIMARY KEY, json text, revision integer NOT NULL, updated_at text NOT NULL);';
+
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, DRAFTS];
 
 /** How many steps this server knows. */
 export const PG_SCHEMA_VERSION = STEPS.length;
