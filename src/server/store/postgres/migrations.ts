@@ -46,7 +46,10 @@ const SCHEMA_1 = `
  * The survey files of a SQLite deployment (DATA_DIR/surveys/*.json) are imported once, as
  * a step, so that no process needs its local DATA_DIR afterwards.
  */
-const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client)];
+// Weighting per survey (DESIGN §10): population shares by group, as JSON.
+const WEIGHTINGS = 'CREATE TABLE weightings (survey text COLLATE "C" PRIMARY KEY, json text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());';
+
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), WEIGHTINGS];
 
 /** How many steps this server knows. */
 export const PG_SCHEMA_VERSION = STEPS.length;

@@ -10,10 +10,12 @@ import { migrate } from './migrations';
 import { SqliteWriter } from './writer';
 import { TallyCache } from './tally-cache';
 import { AppError } from '../../../core/errors';
+import type { Weighting } from '../../../core/weighting-input';
 import { LocalMaps } from '../local-maps';
 import { WriteHealth } from '../write-health';
-import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
 import { guarded, storeError } from './errors';
+import { SqliteResearch } from './research';
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
@@ -40,6 +42,7 @@ export class SqliteStore implements Store {
   private readonly surveys = new Map<string, Map<number, { survey: Survey; hash: string }>>();
   private readonly waves = new Map<string, Map<string, WaveWithCode>>();
   private readonly tallies: TallyCache;
+  private readonly research: SqliteResearch;
   private readonly writer: SqliteWriter;
   private readonly commits: GroupCommit<Candidate, ItemResult>;
   private readonly listeners = new Set<(surveyId: string) => void>();
@@ -61,6 +64,7 @@ export class SqliteStore implements Store {
       this.rememberWave(row.survey, JSON.parse(row.json) as WaveWithCode);
     }
     this.tallies = new TallyCache(this.db);
+    this.research = new SqliteResearch(this.db);
     this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
     this.commits = new GroupCommit((items) => {
       const { results, changed } = this.writes.track(() => guarded(() => this.writer.writeBatch(items)));
@@ -117,6 +121,25 @@ export class SqliteStore implements Store {
     this.rememberWave(surveyId, wave);
     // Wave labels and start times appear in results, so listeners refresh them too.
     this.emit(new Set([surveyId]));
+  }
+
+  async getWeighting(surveyId: string): Promise<Weighting | undefined> {
+    return this.research.weighting(surveyId);
+  }
+
+  async putWeighting(surveyId: string, weighting: Weighting): Promise<void> {
+    this.research.putWeighting(surveyId, weighting, new Date(this.now()).toISOString());
+    this.emit(new Set([surveyId]));
+  }
+
+  async deleteWeighting(surveyId: string): Promise<boolean> {
+    const deleted = this.research.deleteWeighting(surveyId);
+    if (deleted) this.emit(new Set([surveyId]));
+    return deleted;
+  }
+
+  async fieldwork(surveyId: string, version: number, filters: ResultsFilters): Promise<Fieldwork | undefined> {
+    return this.research.fieldwork(surveyId, version, filters);
   }
 
   submit(candidates: Candidate[]): Promise<ItemResult[]> {

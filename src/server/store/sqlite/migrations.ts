@@ -33,6 +33,8 @@ const MIGRATIONS: Step[] = [
    CREATE INDEX comments_by_survey ON comments (survey, submitted_at);`,
   wavesAsJson,
   'CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;',
+  // Weighting per survey (DESIGN §10): population shares by group, as JSON.
+  'CREATE TABLE weightings (survey TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;',
 ];
 
 /**
