@@ -12,12 +12,15 @@ import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { overviewRoutes } from './routes/overview';
+import { quotaRoutes } from './routes/quotas';
+import { reportRoutes } from './routes/report';
 import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
 import { resultRoutes } from './routes/results';
 import { surveyChangeRoutes } from './routes/survey-changes';
 import { surveySheetRoutes } from './routes/survey-sheets';
 import { surveyRoutes } from './routes/surveys';
 import { waveRoutes } from './routes/waves';
+import { weightingRoutes } from './routes/weighting';
 import { securityHeaders } from './security';
 import { staticSite } from './static';
 import type { Store } from './store/types';
@@ -50,7 +53,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy, config));
 
-  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes]) {
+  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes, weightingRoutes, quotaRoutes, reportRoutes]) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

@@ -28,7 +28,7 @@ export class ReadModel {
     this.results = new ResultsCache(store, clock, revisionOf);
     this.drawer = options.drawer;
     this.maps = new MapCache(store, options.drawer, revisionOf, clock);
-    this.live = new LiveHub((survey, filters) => this.results.snapshot(survey, filters), clock, options.liveIntervalMs, options.log);
+    this.live = new LiveHub((survey, filters, weighted) => this.results.snapshot(survey, filters, weighted), clock, options.liveIntervalMs, options.log);
     this.unsubscribe = store.onChange((surveyId) => this.changed(surveyId));
   }
 

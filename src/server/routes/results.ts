@@ -25,6 +25,14 @@ export function filtersOf(c: Context): ResultsFilters {
   return filters;
 }
 
+/** `?weighted=true` asks for post-stratified figures; `false` or no value for the unweighted ones. */
+export function weightedParam(c: Context): boolean {
+  const value = c.req.query('weighted');
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new AppError('bad_request', 'weighted must be true or false');
+}
+
 /** Results are public only when the survey says so; otherwise the organiser token is needed. */
 export function checkAccess(c: Context, survey: Survey, adminToken: string): void {
   if (!survey.resultsPublic && !isOrganiser(c, adminToken)) throw new AppError('unauthorized', 'the results of this survey are for the organiser only');
@@ -39,12 +47,12 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
     checkAccess(c, survey, config.adminToken);
-    return { survey, filters: filtersOf(c) };
+    return { survey, filters: filtersOf(c), weighted: weightedParam(c) };
   };
 
   app.get('/surveys/:id/results', async (c) => {
-    const { survey, filters } = await view(c);
-    const { snapshot, etag } = await readModel.results.snapshot(survey, filters);
+    const { survey, filters, weighted } = await view(c);
+    const { snapshot, etag } = await readModel.results.snapshot(survey, filters, weighted);
     c.header('ETag', etag);
     c.header('Cache-Control', survey.resultsPublic ? 'no-cache' : 'private, no-cache');
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
@@ -52,11 +60,11 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
   });
 
   app.get('/surveys/:id/live', async (c) => {
-    const { survey, filters } = await view(c);
-    const first = await readModel.results.snapshot(survey, filters);
+    const { survey, filters, weighted } = await view(c);
+    const first = await readModel.results.snapshot(survey, filters, weighted);
     return eventStream(c, config.heartbeatMs, (send) => {
       send(sseEvent(first.snapshot, first.etag));
-      return readModel.live.subscribe({ survey, filters, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
+      return readModel.live.subscribe({ survey, filters, weighted, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
     });
   });
 
