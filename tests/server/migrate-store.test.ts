@@ -36,10 +36,11 @@ async function deployment() {
   await submit(app, [{ id: pollResponse().id, surveyId: 'private', surveyVersion: 1, wave: 'open', channel: 'web', device: 'device-0001', locale: 'en', startedAt: '2025-06-01T09:00:00.000Z', submittedAt: '2025-06-01T09:01:00.000Z', answers: { agree: 6 } }]);
   await app.request(`/api/v1/surveys/poll/responses/${items[0]!.id}`, { method: 'DELETE', headers: AUTH });
   await postJson(app, `/api/v1/surveys/poll/comments/${items[1]!.id}/why/hide`, '', AUTH);
+  await app.request('/api/v1/surveys/poll/weighting', { method: 'PUT', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ shares: { industry: 0.5, academia: 0.3, government: 0.2 } }) });
   return { store, app };
 }
 
-const VIEWS = ['', '?wave=am', '?channel=field', '?group=academia', '?version=2', '?wave=pm&group=academia'];
+const VIEWS = ['', '?wave=am', '?channel=field', '?group=academia', '?version=2', '?wave=pm&group=academia', '?weighted=true', '?version=2&weighted=true'];
 
 async function figures(app: ReturnType<typeof appOn>, survey = 'poll') {
   const out: Record<string, unknown> = {};
@@ -66,6 +67,7 @@ describe('migrate-store: a SQLite deployment into PostgreSQL', () => {
       { what: 'poll: responses', source: 29, target: 29 },
       { what: 'poll: hidden comments', source: 1, target: 1 },
       { what: 'poll: waves', source: 2, target: 2 },
+      { what: 'poll: weighting', source: 1, target: 1 },
       { what: 'tally rows identical', source: 1, target: 1 },
     ]));
     const second = await migrateStore(source.store, target);
