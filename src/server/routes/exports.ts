@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { AppError } from '../../core/errors';
@@ -11,7 +11,7 @@ import { surveyParam } from '../context';
 import { BOM, csvLine } from '../csv';
 import { CODEBOOK_HEADERS, codebookRows } from '../export/codebook';
 import { cellReader, exportColumns } from '../export/columns';
-import { viaTemporaryFile, writeResponsesWorkbook } from '../export/workbook';
+import { writeResponsesWorkbook } from '../export/workbook';
 import { intParam, param } from '../http';
 import type { ResponseQuery, Store } from '../store/types';
 import { XLSX_TYPE } from '../survey-sheet/workbook';
@@ -87,8 +87,10 @@ export function exportRoutes({ store, config }: Services): Hono {
     const query = queryOf(c);
     const lang = langOf(c, 'ko');
     const columns = await columnsOf(survey, query);
-    const file = await viaTemporaryFile('responses.xlsx', (path) => writeResponsesWorkbook(path, columns, store.responses(survey.id, query), lang));
-    return download(Readable.toWeb(file) as ReadableStream<Uint8Array>, XLSX_TYPE, `${survey.id}-responses-${lang}.xlsx`);
+    const body = new PassThrough();
+    // Streamed as it is written, like the CSV: a failure midway ends the download short.
+    writeResponsesWorkbook(body, columns, store.responses(survey.id, query), lang).catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+    return download(Readable.toWeb(body) as ReadableStream<Uint8Array>, XLSX_TYPE, `${survey.id}-responses-${lang}.xlsx`);
   });
 
   app.get('/surveys/:id/codebook.csv', organiser, async (c) => {
