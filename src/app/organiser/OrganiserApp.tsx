@@ -9,6 +9,7 @@ import { ProjectorPage } from './pages/Projector';
 import { SignIn } from './pages/SignIn';
 import { SurveyList } from './pages/SurveyList';
 import { orgHref } from './paths';
+import { ReportPage } from './report/ReportPage';
 import { ResultsPage } from './results/ResultsPage';
 import { session } from './state';
 import { ot } from './strings';
@@ -27,6 +28,7 @@ const routes: RouteDef[] = [
   { path: '/organiser/projector', page: ProjectorPage },
   { path: '/organiser/manage', page: ManagePage },
   { path: '/organiser/preview', page: PreviewPage },
+  { path: '/organiser/report', page: ReportPage },
   { path: '*', page: SurveyList },
 ];
 
