@@ -1,14 +1,15 @@
 import { For, Show, createResource } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadCached, ready } from '../cache';
-import { api } from '../state';
+import { api, session } from '../state';
 import { ageText, createNow } from '../format';
 import { ImportBackup } from '../manage/ImportBackup';
 import { PageError } from '../PageError';
 import { orgHref, type OrganiserPage } from '../paths';
 import { ot } from '../strings';
 import type { Overview } from '../types';
+import { waveName } from '../format';
 
 const href = (page: OrganiserPage, id: string, version?: number) => orgHref(page, { survey: id, version });
 
@@ -39,9 +40,9 @@ function SurveyCard(props: { overview: Overview }) {
                 <th scope="row">v{v.version}</th>
                 <td>{v.count}</td>
                 <td>
-                  <Link href={href('preview', o().id, v.version)}>
+                  <A href={href('preview', o().id, v.version)}>
                     {ot('preview')} v{v.version}
-                  </Link>
+                  </A>
                 </td>
               </tr>
             )}
@@ -49,28 +50,30 @@ function SurveyCard(props: { overview: Overview }) {
         </tbody>
       </table>
       <p>
-        {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${w.label ?? w.slug} (${w.count})`).join(', ') : '—'}
+        {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${waveName(o().waves, w.slug)} (${w.count})`).join(', ') : '—'}
       </p>
       <div class="org-actions">
-        <Link class="button primary" href={href('results', o().id)}>
+        <A class="button primary" href={href('results', o().id)}>
           {ot('results')}
-        </Link>
-        <Link class="button secondary" href={href('projector', o().id)}>
+        </A>
+        <A class="button secondary" href={href('projector', o().id)}>
           {ot('projector')}
-        </Link>
-        <Link class="button secondary" href={href('manage', o().id)}>
-          {ot('manage')}
-        </Link>
+        </A>
+        <Show when={session.can('editor')}>
+          <A class="button secondary" href={href('manage', o().id)}>
+            {ot('manage')}
+          </A>
+        </Show>
       </div>
     </li>
   );
 }
 
-/** `/organiser/surveys`: every survey with its versions, waves and response counts; importing a field backup. */
+/** `/organiser/surveys`: the surveys granted to the account with their versions, waves and response counts; importing a field backup (editors). */
 export function SurveyList() {
   const now = createNow();
   const [list, { refetch }] = createResource(() =>
-    loadCached('surveys', async () => Promise.all((await api.surveys()).map((s) => api.overview(s.id)))),
+    loadCached('surveys', async () => Promise.all((await api.surveys()).filter((s) => session.sees(s.id)).map((s) => api.overview(s.id)))),
   );
   return (
     <div class="organiser-page">
@@ -90,12 +93,14 @@ export function SurveyList() {
           </>
         )}
       </Show>
-      <p>
-        <Link class="button secondary" href={orgHref('new')}>
-          {ot('addSurvey')}
-        </Link>
-      </p>
-      <ImportBackup onDone={() => void refetch()} />
+      <Show when={session.can('editor')}>
+        <p>
+          <A class="button secondary" href={orgHref('new')}>
+            {ot('addSurvey')}
+          </A>
+        </p>
+        <ImportBackup onDone={() => void refetch()} />
+      </Show>
     </div>
   );
 }

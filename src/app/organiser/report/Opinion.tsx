@@ -1,7 +1,8 @@
 import { Show, createResource } from 'solid-js';
 import type { Survey } from '../../../core/survey';
 import { ready } from '../cache';
-import { ConsensusLists, namesFor } from '../opinion/Lists';
+import { ConsensusLists } from '../opinion/Lists';
+import { namesFor } from '../opinion/names';
 import { loadMap } from '../opinion/load';
 import { PageError } from '../PageError';
 import { rt } from './strings';
@@ -11,10 +12,10 @@ import { rt } from './strings';
  * divide them, from the same analysis the results page maps (the scatter itself stays on
  * screen, where it can be explored).
  */
-export function OpinionSummary(props: { survey: Survey; query: Record<string, string>; token: string | undefined }) {
+export function OpinionSummary(props: { survey: Survey; query: Record<string, string> }) {
   const [data] = createResource(
     () => JSON.stringify([props.survey.id, props.query]),
-    () => loadMap({ surveyId: props.survey.id, query: props.query, token: props.token }),
+    () => loadMap({ surveyId: props.survey.id, query: props.query }),
   );
   const map = () => ready(data)?.value.map;
   const shown = () => {

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { groupName, num, segmentCount } from '../format';
 import { QuestionCard, SegmentQuestion } from '../results/QuestionResult';
@@ -35,13 +36,14 @@ function GroupColumns(props: { survey: Survey; question: Question; groups: Resul
 export function QuestionSections(props: { survey: Survey; snapshot: ResultsSnapshot }) {
   const overall = () => (props.snapshot.weighting ? rt('overallWeighted').replace('{n}', num(props.snapshot.weighting.effectiveN)) : rt('overall'));
   const questions = () => allQuestions(props.survey);
+  const numbers = () => questionNumbers(props.survey);
   const byGroup = () => props.snapshot.groups.length > 1 && !props.snapshot.filters.group;
   return (
     <section class="rp-section" aria-labelledby="rp-questions">
       <h2 id="rp-questions">{rt('questions')}</h2>
       <For each={questions()}>
-        {(question, i) => (
-          <QuestionCard question={question} number={i() + 1}>
+        {(question) => (
+          <QuestionCard question={question} number={numbers().get(question.id)!}>
             <div class="rp-keep">
               <h3 class="rp-sub">{overall()}</h3>
               <SegmentQuestion question={question} segment={props.snapshot.overall} />

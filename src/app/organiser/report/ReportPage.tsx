@@ -1,10 +1,10 @@
+import { A, useLocation } from '@solidjs/router';
 import { Show, createMemo, createResource, onCleanup, onMount } from 'solid-js';
 import { locale, setLocale, tx } from '../../i18n';
-import { Link, currentUrl } from '../../router';
 import { loadDefinition, ready } from '../cache';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
-import { api, session } from '../state';
+import { api } from '../state';
 import { loadReport, readReportQuery, reportSearch } from './load';
 import { MethodBlock } from './Method';
 import { OpinionSummary } from './Opinion';
@@ -35,7 +35,7 @@ function openTables(root: HTMLElement): () => void {
 function Toolbar(props: { surveyId: string }) {
   return (
     <div class="rp-toolbar org-actions">
-      <Link class="button secondary small" href={orgHref('results', { survey: props.surveyId })}>{rt('backToResults')}</Link>
+      <A class="button secondary small" href={orgHref('results', { survey: props.surveyId })}>{rt('backToResults')}</A>
       <button type="button" class="small" onClick={() => window.print()}>{rt('print')}</button>
     </div>
   );
@@ -50,7 +50,8 @@ function Toolbar(props: { surveyId: string }) {
 export function ReportPage() {
   installStyles();
   const id = surveyIdParam;
-  const query = createMemo(() => readReportQuery(currentUrl().search));
+  const location = useLocation();
+  const query = createMemo(() => readReportQuery(location.search));
   onMount(() => {
     const lang = query().lang;
     if (lang && lang !== locale()) setLocale(lang);
@@ -75,7 +76,7 @@ export function ReportPage() {
         <MethodBlock survey={definition()!} report={data()!} />
         <QuestionSections survey={definition()!} snapshot={data()!.results} />
         <TrendSection survey={definition()!} snapshot={data()!.results} />
-        <OpinionSummary survey={definition()!} query={mapQuery()} token={session.token()} />
+        <OpinionSummary survey={definition()!} query={mapQuery()} />
       </Show>
     </div>
   );

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { tx } from '../../i18n';
 import { TrendChart, type TrendPoint } from '../charts/Trend';
@@ -25,7 +26,7 @@ function pointOf(wave: Wave, question: Scale): TrendPoint {
  */
 export function TrendSection(props: { survey: Survey; snapshot: ResultsSnapshot }) {
   const questions = () => allQuestions(props.survey).filter((q): q is Scale => q.kind === 'likert' || q.kind === 'spectrum');
-  const number = (q: Question) => allQuestions(props.survey).indexOf(q) + 1;
+  const number = (q: Question) => questionNumbers(props.survey).get(q.id);
   const range = (q: Scale): [number, number] => (q.kind === 'likert' ? [1, q.points] : [q.min, q.max]);
   return (
     <section class="rp-section" aria-labelledby="rp-trends">

@@ -1,7 +1,7 @@
+import { A } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
 import { locale } from '../../i18n';
-import { Link } from '../../router';
 import { queryString } from '../api';
 import { orgHref } from '../paths';
 import { api } from '../state';
@@ -44,9 +44,9 @@ export function Exports(props: { surveyId: string; version: number; wave?: strin
         <button type="button" class="secondary" onClick={() => raw('ndjson')}>
           {ot('downloadNdjson')}
         </button>
-        <Link class="button secondary" href={orgHref('report', { survey: props.surveyId, ...query(), lang: locale() })}>
+        <A class="button secondary" href={orgHref('report', { survey: props.surveyId, ...query(), lang: locale() })}>
           {ot('printableReport')}
-        </Link>
+        </A>
       </div>
       <p class="org-note" role="status">
         {status()}

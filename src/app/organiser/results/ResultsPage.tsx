@@ -1,6 +1,6 @@
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Match, Show, Switch, createMemo, createResource, lazy } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link, currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
 import { api, session } from '../state';
 import { countText } from '../format';
@@ -8,6 +8,7 @@ import { createLiveResults, type LiveResults } from '../live';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
 import { ot } from '../strings';
+import { CommentsView } from './Comments';
 import { CompareView } from './Compare';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
@@ -27,12 +28,14 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
       <p class="org-count">
         {ot('responses')}: <strong data-testid="response-count">{props.count}</strong>
       </p>
-      <Link class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
+      <A class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
         {ot('projector')}
-      </Link>
-      <Link class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
-        {ot('manage')}
-      </Link>
+      </A>
+      <Show when={session.can('editor')}>
+        <A class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
+          {ot('manage')}
+        </A>
+      </Show>
     </div>
   );
 }
@@ -40,7 +43,9 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
 /** `/organiser/results?survey=`: live results with filters, group comparison, wave trends, comments and exports. */
 export function ResultsPage() {
   const id = surveyIdParam;
-  const query = createMemo(() => readQuery(currentUrl().search));
+  const location = useLocation();
+  const navigate = useNavigate();
+  const query = createMemo(() => readQuery(location.search));
   const [overview] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
   const version = () => query().version ?? info()?.latestVersion;
@@ -60,7 +65,7 @@ export function ResultsPage() {
   return (
     <div class="organiser-page">
       <p class="org-crumbs">
-        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+        <A href={orgHref('surveys')}>{ot('back')}</A>
       </p>
       <h1>
         {info() ? tx(info()!.title) : id()} · {ot('results')}
@@ -71,7 +76,7 @@ export function ResultsPage() {
         {(o) => <Filters overview={o()} survey={definition()} query={query()} version={version()!} onChange={setQuery} />}
       </Show>
       <Show when={query().view === 'map' && version()}>
-        {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} token={session.token()} />}
+        {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} />}
       </Show>
       <Show when={query().view !== 'map' && definition() && snapshot()} fallback={<Show when={query().view !== 'map'}><p class="org-card org-note">{live.state() === 'connecting' ? ot('loading') : ot('noCache')}</p></Show>}>
         <Switch>
@@ -81,12 +86,15 @@ export function ResultsPage() {
           <Match when={query().view === 'trend'}>
             <TrendView survey={definition()!} snapshot={snapshot()!} />
           </Match>
+          <Match when={query().view === 'comments' && session.can('analyst') && info()}>
+            {(o) => <CommentsView survey={definition()!} overview={o()} query={query()} refresh={snapshot()!.generatedAt} />}
+          </Match>
           <Match when={true}>
-            <OverallView survey={definition()!} snapshot={snapshot()!} />
+            <OverallView survey={definition()!} snapshot={snapshot()!} commentsHref={(question) => orgHref('results', { survey: id(), ...query(), view: 'comments', question })} />
           </Match>
         </Switch>
       </Show>
-      <Show when={version()}>{(v) => <Exports surveyId={id()} version={v()} wave={query().wave} />}</Show>
+      <Show when={session.can('analyst') && version()}>{(v) => <Exports surveyId={id()} version={v()} wave={query().wave} />}</Show>
     </div>
   );
 }
