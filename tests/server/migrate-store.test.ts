@@ -78,8 +78,8 @@ describe('migrate-store: a SQLite deployment into PostgreSQL', () => {
     expect(first.lines).toEqual(expect.arrayContaining([
       { what: 'organiser accounts', source: 3, target: 3 },
       { what: 'API tokens', source: 1, target: 1 },
-      // Three accounts, a set-password link, a sign-in and a token, and the deployment's own uploads, waves, deletion and hide.
-      { what: 'audit entries', source: 14, target: 14 },
+      // Three accounts, a set-password link, a sign-in and a token, and the deployment's own uploads, waves, deletion, hide and weighting.
+      { what: 'audit entries', source: 15, target: 15 },
     ]));
     const second = await migrateStore(source.store, target);
     expect(second.lines).toEqual(first.lines);
