@@ -36,6 +36,7 @@ const routes: RouteDefinition[] = [
       { path: '/projector', component: organiser('ProjectorPage') },
       { path: '/manage', component: organiser('ManagePage') },
       { path: '/preview', component: organiser('PreviewPage') },
+      { path: '/report', component: organiser('ReportPage') },
       { path: '/accounts', component: organiser('AccountsPage') },
       { path: '/tokens', component: organiser('TokensPage') },
       { path: '/audit', component: organiser('AuditPage') },

@@ -1,6 +1,7 @@
 import type { z } from 'zod/mini';
 import { AppError } from './errors';
 import { segmentGroups } from './questions';
+import { suppressedKeys } from './results';
 import type { Survey } from './survey';
 import type { QuotasSchema } from './waves';
 import { groupsOrIssue, isJsonObject } from './weighting-input';
@@ -55,4 +56,24 @@ export function quotaProgress(survey: Pick<Survey, 'sections' | 'segmentBy'>, qu
   return order
     .filter((group) => Object.hasOwn(quotas, group))
     .map((group) => ({ group, target: quotas[group]!, count: counts.reduce((n, c) => n + (Object.hasOwn(c, group) ? c[group]! : 0), 0) }));
+}
+
+/** A quota as anyone may see it: its count null ("fewer than 5") when results would withhold a part of it. */
+export type PublicQuotaProgress = { group: string; target: number; count: number | null };
+
+/**
+ * Each quota with a count that gives away nothing the results do not. `cells` holds the
+ * wave's responses by group, one record per survey version (results are per version). A
+ * quota's count is the sum over versions, shown only when every non-zero part of it is a
+ * group the results' breakdown of that version and wave shows (MIN_SEGMENT and the
+ * secondary suppression of `suppressedKeys`); otherwise null. So the counts are sums of
+ * figures already public, and a withheld group can be worked out neither from a total
+ * nor from another version. A group with no responses counts 0.
+ */
+export function publicQuotaProgress(survey: Pick<Survey, 'sections' | 'segmentBy'>, quotas: Quotas, cells: Record<string, number>[]): PublicQuotaProgress[] {
+  const hidden = cells.map((byGroup) => suppressedKeys(Object.entries(byGroup).filter(([, n]) => n > 0)));
+  return quotaProgress(survey, quotas, ...cells).map((q) => {
+    const shown = cells.every((byGroup, v) => !(byGroup[q.group]! > 0) || !hidden[v]!.has(q.group));
+    return { ...q, count: shown ? q.count : null };
+  });
 }

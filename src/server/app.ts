@@ -20,6 +20,8 @@ import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { inventedWaveRoutes } from './routes/invented-waves';
 import { overviewRoutes } from './routes/overview';
+import { quotaRoutes } from './routes/quotas';
+import { reportRoutes } from './routes/report';
 import { MAX_IMPORT_BYTES, responseRoutes } from './routes/responses';
 import { resultRoutes } from './routes/results';
 import { surveyChangeRoutes } from './routes/survey-changes';
@@ -27,6 +29,7 @@ import { surveySheetRoutes } from './routes/survey-sheets';
 import { surveyRoutes } from './routes/surveys';
 import { tokenRoutes } from './routes/tokens';
 import { waveRoutes } from './routes/waves';
+import { weightingRoutes } from './routes/weighting';
 import { securityHeaders } from './security';
 import { staticSite } from './static';
 import type { Store } from './store/types';
@@ -65,7 +68,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
 
   const modules = [
     healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, draftRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, inventedWaveRoutes, commentRoutes, overviewRoutes,
-    authRoutes, accountRoutes, tokenRoutes, auditRoutes,
+    weightingRoutes, quotaRoutes, reportRoutes, authRoutes, accountRoutes, tokenRoutes, auditRoutes,
   ];
   for (const routes of modules) {
     app.route('/api/v1', routes(services));

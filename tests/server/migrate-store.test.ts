@@ -37,6 +37,7 @@ async function deployment() {
   await submit(app, [{ id: pollResponse().id, surveyId: 'private', surveyVersion: 1, wave: 'open', channel: 'web', device: 'device-0001', locale: 'en', startedAt: '2025-06-01T09:00:00.000Z', submittedAt: '2025-06-01T09:01:00.000Z', answers: { agree: 6 } }]);
   await app.request(`/api/v1/surveys/poll/responses/${items[0]!.id}`, { method: 'DELETE', headers: AUTH });
   await postJson(app, `/api/v1/surveys/poll/comments/${items[1]!.id}/why/hide`, '', AUTH);
+  await app.request('/api/v1/surveys/poll/weighting', { method: 'PUT', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ shares: { industry: 0.5, academia: 0.3, government: 0.2 } }) });
   await addAccount(app, 'olivia', 'owner');
   await addAccount(app, '연구자', 'analyst', ['poll']);
   await addAccount(app, 'pending', 'viewer', ['private'], null);
@@ -48,7 +49,7 @@ async function deployment() {
   return { store, app, token };
 }
 
-const VIEWS = ['', '?wave=am', '?channel=field', '?group=academia', '?version=2', '?wave=pm&group=academia'];
+const VIEWS = ['', '?wave=am', '?channel=field', '?group=academia', '?version=2', '?wave=pm&group=academia', '?weighted=true', '?version=2&weighted=true'];
 
 async function figures(app: ReturnType<typeof appOn>, survey = 'poll') {
   const out: Record<string, unknown> = {};
@@ -75,14 +76,15 @@ describe('migrate-store: a SQLite deployment into PostgreSQL', () => {
       { what: 'poll: responses', source: 29, target: 29 },
       { what: 'poll: hidden comments', source: 1, target: 1 },
       { what: 'poll: waves', source: 2, target: 2 },
+      { what: 'poll: weighting', source: 1, target: 1 },
       { what: 'tally rows identical', source: 1, target: 1 },
       { what: 'drafts', source: 1, target: 1 },
     ]));
     expect(first.lines).toEqual(expect.arrayContaining([
       { what: 'organiser accounts', source: 3, target: 3 },
       { what: 'API tokens', source: 1, target: 1 },
-      // Three accounts, a set-password link, a sign-in and a token, and the deployment's own uploads, waves, deletion and hide.
-      { what: 'audit entries', source: 14, target: 14 },
+      // Three accounts, a set-password link, a sign-in and a token, and the deployment's own uploads, waves, deletion, hide and weighting.
+      { what: 'audit entries', source: 15, target: 15 },
     ]));
     expect(await target.drafts.get('poll')).toEqual(await source.store.drafts.get('poll'));
     expect((await target.drafts.get('poll'))?.revision).toBe(2);

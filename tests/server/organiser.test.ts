@@ -8,6 +8,8 @@ import { AUTH, getJson, pollResponse, postJson, setup, submit } from './helpers'
 const ORGANISER_ROUTES: [string, string][] = [
   ['GET', '/api/v1/surveys/poll/responses.csv'],
   ['GET', '/api/v1/surveys/poll/responses.ndjson'],
+  ['GET', '/api/v1/surveys/poll/responses.xlsx'],
+  ['GET', '/api/v1/surveys/poll/codebook.csv'],
   ['POST', '/api/v1/imports'],
   ['POST', '/api/v1/surveys'],
   ['GET', '/api/v1/surveys/poll/waves'],

@@ -16,6 +16,7 @@ import { ProjectorPage } from './pages/Projector';
 import { SignIn } from './pages/SignIn';
 import { SurveyList } from './pages/SurveyList';
 import { bindOrganiserLocation, orgHref } from './paths';
+import { ReportPage } from './report/ReportPage';
 import { ResultsPage } from './results/ResultsPage';
 import { api, session } from './state';
 import { ot } from './strings';
@@ -108,6 +109,7 @@ export const organiserPages = {
   ProjectorPage,
   ManagePage: gated('editor', ManagePage),
   PreviewPage,
+  ReportPage,
   SurveyList,
   AccountsPage,
   TokensPage,

@@ -32,6 +32,8 @@ export const RULES: readonly Rule[] = [
   { method: 'GET', path: '/surveys/:id/versions/:version/changes', need: 'public' },
   { method: 'POST', path: '/responses', need: 'public' },
   { method: 'GET', path: '/join/:code', need: 'public' },
+  // Field devices: a registered wave's quotas filling, withheld as results are (routes/quotas.ts).
+  { method: 'GET', path: '/surveys/:id/waves/:slug/quotas', need: 'public' },
   // Signing in and out; the login route has throttles of its own.
   { method: 'POST', path: '/auth/login', need: 'public' },
   { method: 'POST', path: '/auth/logout', need: 'public' },
@@ -43,9 +45,14 @@ export const RULES: readonly Rule[] = [
   { method: 'GET', path: '/surveys/:id/analysis', need: 'viewer', survey: 'path', openWhen: 'resultsPublic' },
   { method: 'GET', path: '/surveys/:id/overview', need: 'viewer', survey: 'path' },
   { method: 'GET', path: '/surveys/:id/waves', need: 'viewer', survey: 'path' },
+  // The printable report: aggregated figures (as results), fieldwork dates and the weighting.
+  { method: 'GET', path: '/surveys/:id/report', need: 'viewer', survey: 'path' },
+  { method: 'GET', path: '/surveys/:id/weighting', need: 'viewer', survey: 'path' },
   // Analysts: raw data and comments.
   { method: 'GET', path: '/surveys/:id/responses.csv', need: 'analyst', survey: 'path' },
   { method: 'GET', path: '/surveys/:id/responses.ndjson', need: 'analyst', survey: 'path' },
+  { method: 'GET', path: '/surveys/:id/responses.xlsx', need: 'analyst', survey: 'path' },
+  { method: 'GET', path: '/surveys/:id/codebook.csv', need: 'analyst', survey: 'path' },
   { method: 'GET', path: '/surveys/:id/comments', need: 'analyst', survey: 'path' },
   // Editors: surveys, waves, moderation, deletions, imports.
   { method: 'POST', path: '/surveys', need: 'editor', survey: 'body' },
@@ -56,6 +63,8 @@ export const RULES: readonly Rule[] = [
   { method: 'POST', path: '/surveys/:id/draft/publish', need: 'editor', survey: 'path' },
   { method: 'POST', path: '/surveys/:id/waves', need: 'editor', survey: 'path' },
   { method: 'POST', path: '/surveys/:id/waves/:slug/close', need: 'editor', survey: 'path' },
+  { method: 'PUT', path: '/surveys/:id/weighting', need: 'editor', survey: 'path' },
+  { method: 'DELETE', path: '/surveys/:id/weighting', need: 'editor', survey: 'path' },
   { method: 'DELETE', path: '/surveys/:id/waves/:slug/responses', need: 'editor', survey: 'path' },
   { method: 'DELETE', path: '/surveys/:id/unregistered-waves', need: 'editor', survey: 'path' },
   { method: 'DELETE', path: '/surveys/:id/responses/:responseId', need: 'editor', survey: 'path' },

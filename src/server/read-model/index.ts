@@ -28,7 +28,7 @@ export class ReadModel {
     this.results = new ResultsCache(store, clock, revisionOf);
     this.drawer = options.drawer;
     this.maps = new MapCache(store, options.drawer, revisionOf, clock);
-    this.live = new LiveHub((survey, filters, audience) => this.results.snapshot(survey, filters, audience), clock, options.liveIntervalMs, options.log);
+    this.live = new LiveHub((survey, filters, audience, weighted) => this.results.snapshot(survey, filters, audience, weighted), clock, options.liveIntervalMs, options.log);
     this.unsubscribe = store.onChange((surveyId) => this.changed(surveyId));
   }
 

@@ -4,11 +4,11 @@ import type { Audience } from '../../core/disclosure';
 import type { ResultsFilters, ResultsSnapshot } from '../../core/results';
 import type { Survey } from '../../core/survey';
 
-/** One live subscriber: what it watches, what it saw last, and how to reach it. */
-export type Subscriber = { survey: Survey; filters: ResultsFilters; audience: Audience; lastEtag?: string; send: (snapshot: ResultsSnapshot, etag: string) => void };
+/** One live subscriber: what it watches (weighted or not), what it saw last, and how to reach it. */
+export type Subscriber = { survey: Survey; filters: ResultsFilters; audience: Audience; weighted?: boolean; lastEtag?: string; send: (snapshot: ResultsSnapshot, etag: string) => void };
 type Channel = { subscribers: Set<Subscriber>; lastPush: number; timer?: ReturnType<typeof setTimeout> };
 /** How the hub gets the current snapshot of a view: the read model's results cache. */
-export type SnapshotSource = (survey: Survey, filters: ResultsFilters, audience: Audience) => Promise<{ snapshot: ResultsSnapshot; etag: string }>;
+export type SnapshotSource = (survey: Survey, filters: ResultsFilters, audience: Audience, weighted: boolean) => Promise<{ snapshot: ResultsSnapshot; etag: string }>;
 
 /**
  * Fans out results to live subscribers, per survey: the first change after a quiet spell is
@@ -63,20 +63,21 @@ export class LiveHub {
     this.channels.clear();
   }
 
-  // Subscribers with the same version, audience and filters share one snapshot.
+  // Subscribers with the same version, audience, filters and weighting share one snapshot.
   private async push(channel: Channel): Promise<void> {
     channel.timer = undefined;
     channel.lastPush = this.clock();
     const byView = new Map<string, Subscriber[]>();
     for (const s of channel.subscribers) {
-      const key = canonicalJson([s.survey.version, s.audience, s.filters]);
+      const key = canonicalJson([s.survey.version, s.audience, s.filters, s.weighted === true]);
       const group = byView.get(key);
       if (group) group.push(s);
       else byView.set(key, [s]);
     }
     for (const group of byView.values()) {
       try {
-        const { snapshot, etag } = await this.snapshotOf(group[0]!.survey, group[0]!.filters, group[0]!.audience);
+        const first = group[0]!;
+        const { snapshot, etag } = await this.snapshotOf(first.survey, first.filters, first.audience, first.weighted === true);
         for (const s of group) {
           if (s.lastEtag === etag) continue;
           s.lastEtag = etag;

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { listedWaves, OTHER_WAVES } from '../../core/disclosure';
+import { quotaProgress } from '../../core/quotas';
 import type { Services } from '../context';
 import { joinUrlOf, surveyParam } from '../context';
 
@@ -8,10 +9,11 @@ const bump = (m: Counts, key: string, by: number) => m.set(key, (m.get(key) ?? 0
 const list = <K extends string>(m: Counts, name: K) => [...m].map(([key, count]) => ({ [name]: key, count }) as Record<K, string> & { count: number });
 
 /**
- * The organiser's view of a survey: its versions, waves (registered or just seen in links),
- * channels and groups with exact counts, all from the tallies. Waves seen in links are
- * listed as results list them (core/disclosure.ts), the rest summed as one OTHER_WAVES
- * entry with how many slugs it holds, so the overview's size does not grow with invented slugs.
+ * The organiser's view of a survey: its versions, waves (registered or just seen in links,
+ * each registered one with its quotas filling), channels and groups with exact counts, all
+ * from the tallies, and the survey's weighting. Waves seen in links are listed as results
+ * list them (core/disclosure.ts), the rest summed as one OTHER_WAVES entry with how many
+ * slugs it holds, so the overview's size does not grow with invented slugs.
  */
 export function overviewRoutes({ store, config }: Services): Hono {
   const app = new Hono();
@@ -22,6 +24,7 @@ export function overviewRoutes({ store, config }: Services): Hono {
     const byWave: Counts = new Map();
     const byChannel: Counts = new Map();
     const byGroup: Counts = new Map();
+    const byWaveGroup = new Map<string, Record<string, number>>();
     const perVersion = [];
     for (const survey of versions) {
       let count = 0;
@@ -30,6 +33,9 @@ export function overviewRoutes({ store, config }: Services): Hono {
         bump(byWave, row.wave, row.tally.count);
         bump(byChannel, row.channel, row.tally.count);
         bump(byGroup, row.group, row.tally.count);
+        const inWave = byWaveGroup.get(row.wave) ?? {};
+        inWave[row.group] = (inWave[row.group] ?? 0) + row.tally.count;
+        byWaveGroup.set(row.wave, inWave);
       }
       perVersion.push({ version: survey.version, title: survey.title, count });
     }
@@ -38,7 +44,13 @@ export function overviewRoutes({ store, config }: Services): Hono {
     const listed = listedWaves(byWave, slugs);
     const others = [...byWave].filter(([slug]) => !listed.has(slug));
     const waves = [
-      ...registered.map((w) => ({ ...w, joinUrl: joinUrlOf(config, w.code), registered: true, count: byWave.get(w.slug) ?? 0 })),
+      ...registered.map((w) => ({
+        ...w,
+        quotas: quotaProgress(latest, w.quotas ?? {}, byWaveGroup.get(w.slug) ?? {}),
+        joinUrl: joinUrlOf(config, w.code),
+        registered: true,
+        count: byWave.get(w.slug) ?? 0,
+      })),
       ...[...byWave].filter(([slug]) => listed.has(slug) && !slugs.has(slug)).map(([slug, count]) => ({ slug, registered: false, count })),
       ...(others.length ? [{ slug: OTHER_WAVES, registered: false, count: others.reduce((n, [, c]) => n + c, 0), slugs: others.length }] : []),
     ];
@@ -53,6 +65,7 @@ export function overviewRoutes({ store, config }: Services): Hono {
       waves,
       channels: list(byChannel, 'channel'),
       groups: list(byGroup, 'group'),
+      weighting: (await store.getWeighting(latest.id)) ?? null,
       ...(config.publicUrl ? { publicUrl: config.publicUrl, publicUrlSource: config.publicUrlSource ?? 'configured' } : {}),
     });
   });

@@ -24,6 +24,14 @@ export function filtersOf(c: Context): ResultsFilters {
   return filters;
 }
 
+/** `?weighted=true` asks for post-stratified figures; `false` or no value for the unweighted ones. */
+export function weightedParam(c: Context): boolean {
+  const value = c.req.query('weighted');
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new AppError('bad_request', 'weighted must be true or false');
+}
+
 /** Results snapshots and the live stream of them. */
 export function resultRoutes({ store, config, readModel }: Services): Hono {
   const app = new Hono();
@@ -35,12 +43,12 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
     // Whoever the access rules let in as a principal (a viewer granted the survey, or more) sees
     // the organiser's figures (core/disclosure.ts); anyone else the public's, cached apart.
     const audience: Audience = c.get('principal') !== undefined ? 'organiser' : 'public';
-    return { survey, filters: filtersOf(c), audience };
+    return { survey, filters: filtersOf(c), audience, weighted: weightedParam(c) };
   };
 
   app.get('/surveys/:id/results', async (c) => {
-    const { survey, filters, audience } = await view(c);
-    const { snapshot, etag } = await readModel.results.snapshot(survey, filters, audience);
+    const { survey, filters, audience, weighted } = await view(c);
+    const { snapshot, etag } = await readModel.results.snapshot(survey, filters, audience, weighted);
     c.header('ETag', etag);
     // The organiser's figures differ from the public's at the same URL: never for a shared cache.
     c.header('Cache-Control', survey.resultsPublic && audience === 'public' ? 'no-cache' : 'private, no-cache');
@@ -50,11 +58,11 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
   });
 
   app.get('/surveys/:id/live', async (c) => {
-    const { survey, filters, audience } = await view(c);
-    const first = await readModel.results.snapshot(survey, filters, audience);
+    const { survey, filters, audience, weighted } = await view(c);
+    const first = await readModel.results.snapshot(survey, filters, audience, weighted);
     return eventStream(c, config.heartbeatMs, (send) => {
       send(sseEvent(first.snapshot, first.etag));
-      return readModel.live.subscribe({ survey, filters, audience, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
+      return readModel.live.subscribe({ survey, filters, audience, weighted, lastEtag: first.etag, send: (s, etag) => send(sseEvent(s, etag)) });
     });
   });
 

@@ -7,7 +7,7 @@ import { intParam } from '../http';
 import type { Store } from '../store/types';
 
 /** The newest stored version of `id` below `version`: versions need not be consecutive. */
-async function versionBefore(store: Store, id: string, version: number): Promise<Survey | undefined> {
+export async function versionBefore(store: Store, id: string, version: number): Promise<Survey | undefined> {
   let best: Survey | undefined;
   for (const s of await store.listSurveys()) {
     if (s.id === id && s.version < version && (!best || s.version > best.version)) best = s;

@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import { AppError, isAppError } from '../../core/errors';
+import { parseQuotas } from '../../core/quotas';
 import { WaveSchema } from '../../core/response';
 import type { WaveDefinition } from '../../core/waves';
 import { WaveDefinitionSchema, isClosed, newJoinCode, normaliseJoinCode } from '../../core/waves';
+import { isJsonObject } from '../../core/weighting-input';
 import { MAX_BODY_BYTES } from '../../core/wire';
 import type { Services } from '../context';
 import { isoNow, joinUrlOf, surveyParam } from '../context';
@@ -55,7 +57,10 @@ export function waveRoutes({ store, clock, config, audit }: Services): Hono {
 
   app.post('/surveys/:id/waves', async (c) => {
     const survey = await surveyParam(c, store);
-    const parsed = WaveDefinitionSchema.safeParse(await readJson(c, MAX_BODY_BYTES));
+    const body = await readJson(c, MAX_BODY_BYTES);
+    // Quotas first, against the latest version's groups, so a bad one gets its reason (unknown group, not a whole number).
+    if (isJsonObject(body) && body.quotas !== undefined) parseQuotas(survey, body.quotas);
+    const parsed = WaveDefinitionSchema.safeParse(body);
     if (!parsed.success) throw new AppError('invalid', 'the wave is not valid', { issues: issuePaths(parsed.error.issues) });
     const existed = await store.getWave(survey.id, parsed.data.slug);
     const saved = await saveWave(store, survey.id, parsed.data, existed?.code);

@@ -91,9 +91,15 @@ async function responseCount(store: Store, surveyId: string): Promise<number> {
   return n;
 }
 
+/** Whether the survey has a weighting on each side, the target's counted only when it is the same shares. */
+async function weightingLine(source: Store, target: Store, surveyId: string): Promise<CountLine> {
+  const [s, t] = await Promise.all([source.getWeighting(surveyId), target.getWeighting(surveyId)]);
+  return { what: `${surveyId}: weighting`, source: s ? 1 : 0, target: t && (!s || isDeepStrictEqual(s, t)) ? 1 : 0 };
+}
+
 /**
  * Copies one store into another (`npm run migrate-store`): surveys, drafts (with their
- * revisions, so an editor's open page still matches), waves, responses with their received
+ * revisions, so an editor's open page still matches), waves, weightings, responses with their received
  * times, comments' hidden flags, and organisers (accounts, tokens, the audit log); the
  * target's tallies are built by its own writes from the responses. Safe to run twice and
  * to resume after a failure: every
@@ -112,6 +118,8 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
   let copied = 0;
   for (const id of ids) {
     for (const wave of await source.listWaves(id)) await target.putWave(id, wave);
+    const weighting = await source.getWeighting(id);
+    if (weighting) await target.putWeighting(id, weighting);
     copied += await copyResponses(source, target, id, log);
     for (const [responseId, question] of (await countComments(source, id)).hiddenKeys) await target.setCommentHidden(id, responseId, question, true);
   }
@@ -122,6 +130,7 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
   let talliesAgree = true;
   for (const id of ids) {
     lines.push({ what: `${id}: waves`, source: (await source.listWaves(id)).length, target: (await target.listWaves(id)).length });
+    lines.push(await weightingLine(source, target, id));
     lines.push({ what: `${id}: responses`, source: await responseCount(source, id), target: await responseCount(target, id) });
     const [sc, tc] = await Promise.all([countComments(source, id), countComments(target, id)]);
     lines.push({ what: `${id}: comments`, source: sc.all, target: tc.all }, { what: `${id}: hidden comments`, source: sc.hidden, target: tc.hidden });

@@ -2,6 +2,7 @@ import type { Answers, Response as SurveyResponse } from '../../core/response';
 import type { ResultsFilters, TallyRow } from '../../core/results';
 import type { Survey } from '../../core/survey';
 import type { WaveDefinition } from '../../core/waves';
+import type { Weighting } from '../../core/weighting-input';
 import type { ItemError, ItemResult } from '../../core/wire';
 import type { Comment } from '../../core/wire';
 import type { AccountStore } from './account-types';
@@ -42,6 +43,9 @@ export type CommentQuery = { version?: number; wave?: string; question?: string;
 
 /** Which responses to export. */
 export type ResponseQuery = { version?: number; wave?: string };
+
+/** When the responses of one view were submitted: the first and the last submission time. */
+export type Fieldwork = { first: string; last: string };
 
 /** A wave as stored: every stored wave has its join code. */
 export type WaveWithCode = WaveDefinition & { code: string };
@@ -91,6 +95,14 @@ export interface Store {
   findWaveByCode(code: string): Promise<{ surveyId: string; wave: WaveWithCode } | undefined>;
   /** Adds or replaces a wave; AppError `conflict` when its join code belongs to another wave. */
   putWave(surveyId: string, wave: WaveWithCode): Promise<void>;
+  /** The survey's weighting (population shares by group, DESIGN §10), if an editor set one. */
+  getWeighting(surveyId: string): Promise<Weighting | undefined>;
+  /** Sets or replaces the survey's weighting (checked by the caller); every process's results follow. */
+  putWeighting(surveyId: string, weighting: Weighting): Promise<void>;
+  /** Removes the survey's weighting; false when it had none. */
+  deleteWeighting(surveyId: string): Promise<boolean>;
+  /** When the responses of one survey version under the results filters were submitted; undefined when there are none. */
+  fieldwork(surveyId: string, version: number, filters: ResultsFilters): Promise<Fieldwork | undefined>;
   /** Stores what it can and answers per item, in order; resolves only after the commit is durable. */
   submit(candidates: Candidate[]): Promise<ItemResult[]>;
   /** Deletes one response and takes it out of the tallies; false when there was none. */
@@ -119,7 +131,7 @@ export interface Store {
   setCommentHidden(surveyId: string, responseId: string, question: string, hidden: boolean): Promise<boolean>;
   /**
    * Calls `listener` with a survey id after every commit that changed that survey (its
-   * responses, waves or versions), whichever process made it; after a lost connection to
+   * responses, waves, versions or weighting), whichever process made it; after a lost connection to
    * the database, once for every survey. Returns an unsubscribe function.
    */
   onChange(listener: (surveyId: string) => void): () => void;

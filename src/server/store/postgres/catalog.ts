@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { canonicalJson } from '../../../core/canonical';
 import { AppError } from '../../../core/errors';
 import type { Survey } from '../../../core/survey';
+import type { Weighting } from '../../../core/weighting-input';
 import { sha256 } from '../../hash';
 import type { PutResult, WaveWithCode } from '../types';
 
@@ -11,14 +12,16 @@ type Versions = Map<number, { survey: Survey; hash: string }>;
 const MISSING_FOR_MS = 1000;
 
 /**
- * Surveys and waves as every process sees them: loaded at start, reloaded for a survey
- * when another process announces a change to it, read from memory on every submission. A
- * version this process has not heard of yet (announced a moment ago) is looked up once.
+ * Surveys, waves and weightings as every process sees them: loaded at start, reloaded for
+ * a survey when another process announces a change to it, read from memory on every
+ * submission and results read. A version this process has not heard of yet (announced a
+ * moment ago) is looked up once.
  */
 export class Catalog {
   private readonly versions = new Map<string, Versions>();
   private readonly wavesBySurvey = new Map<string, Map<string, WaveWithCode>>();
   private readonly missing = new Map<string, number>();
+  private readonly weightings = new Map<string, Weighting>();
 
   constructor(
     private readonly pool: Pool,
@@ -94,26 +97,51 @@ export class Catalog {
     this.wavesOf(surveyId).set(wave.slug, wave);
   }
 
-  /** Reads one survey's versions and waves again (another process changed them). */
+  weighting(surveyId: string): Weighting | undefined {
+    return this.weightings.get(surveyId);
+  }
+
+  async putWeighting(surveyId: string, weighting: Weighting): Promise<void> {
+    const copy: Weighting = { shares: { ...weighting.shares } };
+    await this.pool.query(
+      'INSERT INTO weightings (survey, json) VALUES ($1, $2) ON CONFLICT (survey) DO UPDATE SET json = excluded.json, updated_at = now()',
+      [surveyId, JSON.stringify(copy)],
+    );
+    this.weightings.set(surveyId, copy);
+  }
+
+  async deleteWeighting(surveyId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM weightings WHERE survey = $1', [surveyId]);
+    this.weightings.delete(surveyId);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Reads one survey's versions, waves and weighting again (another process changed them). */
   async reload(surveyId: string): Promise<void> {
     try {
-      const [surveys, waves] = await Promise.all([
+      const [surveys, waves, weighting] = await Promise.all([
         this.pool.query<{ json: string; content_hash: string }>('SELECT json, content_hash FROM surveys WHERE id = $1', [surveyId]),
         this.pool.query<{ json: string }>('SELECT json FROM waves WHERE survey = $1', [surveyId]),
+        this.pool.query<{ json: string }>('SELECT json FROM weightings WHERE survey = $1', [surveyId]),
       ]);
       for (const row of surveys.rows) this.remember(JSON.parse(row.json) as Survey, row.content_hash);
       this.wavesBySurvey.set(surveyId, new Map(waves.rows.map((r) => [(JSON.parse(r.json) as WaveWithCode).slug, JSON.parse(r.json) as WaveWithCode])));
+      if (weighting.rows[0]) this.weightings.set(surveyId, JSON.parse(weighting.rows[0].json) as Weighting);
+      else this.weightings.delete(surveyId);
     } catch (error) {
       this.log(`could not reload survey ${surveyId}: ${String(error)}`);
     }
   }
 
-  /** Reads every survey and wave (at start, and after a lost connection). */
+  /** Reads every survey, wave and weighting (at start, and after a lost connection). */
   async loadAll(): Promise<void> {
-    const [surveys, waves] = await Promise.all([
+    const [surveys, waves, weightings] = await Promise.all([
       this.pool.query<{ json: string; content_hash: string }>('SELECT json, content_hash FROM surveys'),
       this.pool.query<{ survey: string; json: string }>('SELECT survey, json FROM waves'),
+      this.pool.query<{ survey: string; json: string }>('SELECT survey, json FROM weightings'),
     ]);
+    this.weightings.clear();
+    for (const row of weightings.rows) this.weightings.set(row.survey, JSON.parse(row.json) as Weighting);
     for (const row of surveys.rows) this.remember(JSON.parse(row.json) as Survey, row.content_hash);
     this.wavesBySurvey.clear();
     for (const row of waves.rows) {

@@ -4,9 +4,10 @@ import type { Answers, Response as SurveyResponse } from '../../../core/response
 import type { ResultsFilters, TallyRow } from '../../../core/results';
 import type { Survey } from '../../../core/survey';
 import type { ItemResult } from '../../../core/wire';
+import type { Weighting } from '../../../core/weighting-input';
 import { GroupCommit } from '../group-commit';
 import { WriteHealth } from '../write-health';
-import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
 import { PgAccounts } from './accounts';
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
@@ -15,6 +16,7 @@ import { PgDrafts } from './drafts';
 import { type Channels, PgListener } from './listener';
 import { PgSharedMaps } from './maps';
 import { migrate } from './migrations';
+import { fieldworkOf } from './research';
 import { TallyMirror } from './tallies';
 import { PgWriter, type Written } from './writer';
 
@@ -151,6 +153,29 @@ export class PgStore implements Store {
     });
   }
 
+  async getWeighting(surveyId: string): Promise<Weighting | undefined> {
+    return this.catalog.weighting(surveyId);
+  }
+
+  putWeighting(surveyId: string, weighting: Weighting): Promise<void> {
+    return guarded(async () => {
+      await this.catalog.putWeighting(surveyId, weighting);
+      await this.announce(surveyId);
+    });
+  }
+
+  deleteWeighting(surveyId: string): Promise<boolean> {
+    return guarded(async () => {
+      const deleted = await this.catalog.deleteWeighting(surveyId);
+      if (deleted) await this.announce(surveyId);
+      return deleted;
+    });
+  }
+
+  fieldwork(surveyId: string, version: number, filters: ResultsFilters): Promise<Fieldwork | undefined> {
+    return guarded(() => fieldworkOf(this.pool, surveyId, version, filters));
+  }
+
   async submit(candidates: Candidate[]): Promise<ItemResult[]> {
     try {
       return await this.commits.push(candidates);
@@ -268,7 +293,7 @@ export class PgStore implements Store {
     await this.pool.end();
   }
 
-  /** Other processes reload the survey's versions and waves; this one already has them. */
+  /** Other processes reload the survey's versions, waves and weighting; this one already has them. */
   private async announce(surveyId: string): Promise<void> {
     await this.pool.query('SELECT pg_notify($1, $2)', [this.channels.catalog, surveyId]);
     this.emit([surveyId]);

@@ -75,7 +75,10 @@ const ACCOUNTS = `
 // Survey drafts (DESIGN §9): one row per survey id, kept without a definition once published.
 const DRAFTS = 'CREATE TABLE drafts (survey text COLLATE "C" PRIMARY KEY, json text, revision integer NOT NULL, updated_at text NOT NULL);';
 
-const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, DRAFTS];
+// Weighting per survey (DESIGN §10): population shares by group, as JSON.
+const WEIGHTINGS = 'CREATE TABLE weightings (survey text COLLATE "C" PRIMARY KEY, json text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());';
+
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, DRAFTS, WEIGHTINGS];
 
 /** How many steps this server knows. */
 export const PG_SCHEMA_VERSION = STEPS.length;

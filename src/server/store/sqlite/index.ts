@@ -10,12 +10,14 @@ import { migrate } from './migrations';
 import { SqliteWriter } from './writer';
 import { TallyCache } from './tally-cache';
 import { AppError } from '../../../core/errors';
+import type { Weighting } from '../../../core/weighting-input';
 import { LocalMaps } from '../local-maps';
 import { WriteHealth } from '../write-health';
 import { SqliteAccounts } from './accounts';
-import type { Candidate, Comment, CommentQuery, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
 import { SqliteDrafts } from './drafts';
 import { guarded, storeError } from './errors';
+import { SqliteResearch } from './research';
 
 /** How many rows an export reads per query, so a long export never holds the connection or all rows. */
 const PAGE = 500;
@@ -44,6 +46,7 @@ export class SqliteStore implements Store {
   private readonly surveys = new Map<string, Map<number, { survey: Survey; hash: string }>>();
   private readonly waves = new Map<string, Map<string, WaveWithCode>>();
   private readonly tallies: TallyCache;
+  private readonly research: SqliteResearch;
   private readonly writer: SqliteWriter;
   private readonly commits: GroupCommit<Candidate, ItemResult>;
   private readonly listeners = new Set<(surveyId: string) => void>();
@@ -70,6 +73,7 @@ export class SqliteStore implements Store {
       this.emit(new Set([survey.id]));
     }, now);
     this.tallies = new TallyCache(this.db);
+    this.research = new SqliteResearch(this.db);
     this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
     this.commits = new GroupCommit((items) => {
       const { results, changed } = this.writes.track(() => guarded(() => this.writer.writeBatch(items)));
@@ -126,6 +130,25 @@ export class SqliteStore implements Store {
     this.rememberWave(surveyId, wave);
     // Wave labels and start times appear in results, so listeners refresh them too.
     this.emit(new Set([surveyId]));
+  }
+
+  async getWeighting(surveyId: string): Promise<Weighting | undefined> {
+    return this.research.weighting(surveyId);
+  }
+
+  async putWeighting(surveyId: string, weighting: Weighting): Promise<void> {
+    this.research.putWeighting(surveyId, weighting, new Date(this.now()).toISOString());
+    this.emit(new Set([surveyId]));
+  }
+
+  async deleteWeighting(surveyId: string): Promise<boolean> {
+    const deleted = this.research.deleteWeighting(surveyId);
+    if (deleted) this.emit(new Set([surveyId]));
+    return deleted;
+  }
+
+  async fieldwork(surveyId: string, version: number, filters: ResultsFilters): Promise<Fieldwork | undefined> {
+    return this.research.fieldwork(surveyId, version, filters);
   }
 
   submit(candidates: Candidate[]): Promise<ItemResult[]> {
