@@ -60,8 +60,11 @@ describe.each(ENGINES)('quotas on %s', (engine) => {
       expect((await getJson(app, '/api/v1/surveys/poll/waves/round1/quotas')).body.quotas).toEqual([
         { group: 'industry', target: 20, count: 7 }, { group: 'government', target: 5, count: null }, { group: 'academia', target: 10, count: null },
       ]);
-      const results = await getJson(app, '/api/v1/surveys/poll/results?wave=round1');
-      expect(results.body.groups.filter((g: { withheld: boolean }) => g.withheld).map((g: { group: string }) => g.group)).toEqual(['government', 'academia']);
+      // The public's view of one wave has no groups (core/disclosure.ts); the organiser's leaves
+      // academia's 3 out rather than hide government beside it, so the quotas withhold more.
+      expect((await getJson(app, '/api/v1/surveys/poll/results?wave=round1')).body.groups).toEqual([]);
+      const results = await getJson(app, '/api/v1/surveys/poll/results?wave=round1', AUTH);
+      expect(results.body.groups.filter((g: { withheld: boolean }) => g.withheld).map((g: { group: string }) => g.group)).toEqual(['academia']);
       await submit(app, many(2, 'academia'));
       expect((await getJson(app, '/api/v1/surveys/poll/waves/round1/quotas')).body.quotas.map((q: { count: number | null }) => q.count)).toEqual([7, 6, 5]);
       expect((await getJson(app, '/api/v1/surveys/poll/waves/open/quotas')).status).toBe(404);
