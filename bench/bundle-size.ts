@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Budgets of DESIGN §5, in bytes of gzip. */
-export const BUDGET = { firstLoadJs: 30 * 1024, precache: 200 * 1024 };
+export const BUDGET = { firstLoadJs: 35 * 1024, precache: 200 * 1024 };
 
 /** Gzipped sizes of the built respondent app: what a first visit loads, each chunk, the precache. */
 export type BundleReport = {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUDGET, measureBundle } from '../bench/bundle-size';
+import { ORGANISER_CACHE_ENTRIES } from '../src/sw/organiser-cache';
 
 // The bundle budget is deterministic, so unlike the other speed targets it is a test (DESIGN §5).
 describe.runIf(existsSync('dist/app/sw.js'))('the built respondent app', () => {
@@ -19,6 +20,11 @@ describe.runIf(existsSync('dist/app/sw.js'))('the built respondent app', () => {
     expect(organiser.length).toBeGreaterThan(0);
     expect(organiser.filter((c) => c.precached)).toEqual([]);
     expect(report.firstLoad.files.filter((f) => f.includes('organiser'))).toEqual([]);
+  });
+
+  it('has fewer organiser chunks than the worker keeps, so a deploy never evicts its own', () => {
+    const organiser = report.chunks.filter((c) => c.file.startsWith('assets/organiser/'));
+    expect(organiser.length * 2).toBeLessThanOrEqual(ORGANISER_CACHE_ENTRIES);
   });
 
   it('precaches every other chunk, so every respondent screen works offline', () => {

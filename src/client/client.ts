@@ -5,7 +5,9 @@ import type { Clock, RandomSource } from '../core/ids';
 import { uuidv7 } from '../core/ids';
 import type { Backup } from './backup';
 import type * as ledger from './ledger';
-import { DB_NAME, openDatabase, type RejectedRecord, type ResultsRecord, type StanceDatabase } from './db';
+import * as cache from './cache';
+import type { Cached, Checker } from './cache';
+import { DB_NAME, openDatabase, type RejectedRecord, type StanceDatabase } from './db';
 import { createDraftSaver, discardDraft, listDrafts, loadDraft, saveDraft, type Draft, type DraftSaver } from './drafts';
 import * as outbox from './outbox';
 import * as surveys from './surveys';
@@ -69,9 +71,14 @@ export interface Client {
   /** [id, version] of every stored definition. */
   surveyKeys(): Promise<[string, number][]>;
   getSurveyRecord(id: string): Promise<unknown>;
-  /** Caches a results snapshot under a `resultsKey`, stamped with the current time. */
-  cacheResults(key: string, snapshot: unknown, etag?: string): Promise<void>;
-  cachedResults(key: string): Promise<ResultsRecord | undefined>;
+  /** Keeps a value fetched from the server under `key`, stamped with the current time. */
+  writeCache(key: string, value: unknown, etag?: string): Promise<void>;
+  /** The value kept under `key`, if it still passes `schema`; undefined otherwise. */
+  readCache<T>(key: string, schema: Checker<T>): Promise<Cached<T> | undefined>;
+  /** Where a response is: waiting in the outbox, acknowledged, refused, or not on this device. */
+  responseState(id: string): Promise<outbox.ResponseState | undefined>;
+  /** The responses to a survey this device submitted (waiting or acknowledged), newest first. */
+  heldResponses(surveyId: string): Promise<outbox.Held[]>;
   /** A backup of responses the server has not acknowledged (waiting and refused), or of all. */
   exportBackup(options?: { all?: boolean }): Promise<Backup>;
   close(): void;
@@ -168,8 +175,10 @@ export async function openClient(options: ClientOptions = {}): Promise<Client> {
     getSurvey: async (id, version) => surveys.getSurvey(await connect(), id, version),
     surveyKeys: async () => surveys.surveyKeys(await connect()),
     getSurveyRecord: async (id) => surveys.latestSurveyRecord(await connect(), id),
-    cacheResults: async (key, snapshot, etag) => surveys.cacheResults(await connect(), key, { snapshot, fetchedAt: iso(), etag }),
-    cachedResults: async (key) => surveys.cachedResults(await connect(), key),
+    writeCache: async (key, value, etag) => cache.writeCache(await connect(), key, { value, fetchedAt: iso(), ...(etag ? { etag } : {}) }),
+    readCache: async (key, schema) => cache.readCache(await connect(), key, schema),
+    responseState: async (id) => outbox.responseState(await connect(), id),
+    heldResponses: async (surveyId) => outbox.heldResponses(await connect(), surveyId),
     exportBackup: async (opts = {}) => {
       const { backupResponses } = await import('./backup');
       const responses = await backupResponses(await connect(), opts.all === true);

@@ -11,8 +11,10 @@ export const DB_NAME = 'stance';
 export type SentRecord = { response: Response; status: 'stored' | 'duplicate'; ackedAt: string };
 /** A response the server refused, kept with the reason until it is queued again. */
 export type RejectedRecord = { response: Response; error: ItemError; rejectedAt: string };
-/** A results snapshot as last fetched, with its ETag for a conditional refresh. */
-export type ResultsRecord = { snapshot: unknown; fetchedAt: string; etag?: string };
+/** A value last fetched from the server (results, an opinion map, a join code), with its ETag for a conditional read. */
+export type CacheRecord = { value: unknown; fetchedAt: string; etag?: string };
+/** What version 2 kept in `results`, before version 3 moved it to `cache`. */
+type ResultsRecord = { snapshot: unknown; fetchedAt: string; etag?: string };
 
 /**
  * The stored shapes. Values are typed as written by this version; anything read that an
@@ -25,7 +27,9 @@ export interface StanceDB extends DBSchema {
   outbox: { key: string; value: Response; indexes: { survey: [string, number]; collector: string } };
   sent: { key: string; value: SentRecord; indexes: { survey: [string, number]; collector: string } };
   rejected: { key: string; value: RejectedRecord };
+  /** Until version 3; only its migration step reads it. */
   results: { key: string; value: ResultsRecord };
+  cache: { key: string; value: CacheRecord };
 }
 
 export type StanceDatabase = IDBPDatabase<StanceDB>;
@@ -33,8 +37,9 @@ type UpgradeTx = IDBPTransaction<StanceDB, StoreNames<StanceDB>[], 'versionchang
 
 /**
  * Schema steps, one per version; step `n` takes the database from version n to n + 1.
- * Steps are additive only (new stores, new indexes), so a device that skipped versions
- * replays them in order and keeps every record. Never edit a shipped step; add one.
+ * Steps only add (new stores, new indexes; a renamed store's records move to the new one),
+ * so a device that skipped versions replays them in order and keeps every record. Never
+ * edit a shipped step; add one.
  */
 export const MIGRATIONS: ((db: StanceDatabase, tx: UpgradeTx) => void)[] = [
   // v1: what the respondent app needs offline (drafts, submitted responses, surveys).
@@ -54,7 +59,25 @@ export const MIGRATIONS: ((db: StanceDatabase, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('rejected', { keyPath: 'response.id' });
     db.createObjectStore('results');
   },
+  // v3: `results` becomes `cache`, since it now keeps every checked read (opinion maps, join
+  // codes, organiser pages), each record's `snapshot` becoming `value`.
+  (db, tx) => {
+    const cache = db.createObjectStore('cache');
+    void moveResults(db, tx, cache);
+  },
 ];
+
+/**
+ * Copies every version 2 results record into `cache`, then drops `results`. It awaits only
+ * requests of the upgrade transaction, so the database opens after the copy has committed,
+ * and a failure aborts the whole upgrade rather than losing a record.
+ */
+async function moveResults(db: StanceDatabase, tx: UpgradeTx, cache: { put(value: CacheRecord, key: string): Promise<unknown> }): Promise<void> {
+  const results = tx.objectStore('results');
+  const [keys, records] = await Promise.all([results.getAllKeys(), results.getAll()]);
+  await Promise.all(records.map((r, i) => cache.put({ value: r.snapshot, fetchedAt: r.fetchedAt, ...(r.etag ? { etag: r.etag } : {}) }, keys[i]!)));
+  db.deleteObjectStore('results');
+}
 
 /** The schema version this code writes. */
 export const DB_VERSION = MIGRATIONS.length;

@@ -35,3 +35,26 @@ export function listOutbox(db: StanceDatabase, limit?: number): Promise<Response
 export function countOutbox(db: StanceDatabase): Promise<number> {
   return db.count('outbox');
 }
+
+/** Where a response is on the device: waiting to be sent, acknowledged, or refused by the server. */
+export type ResponseState = 'waiting' | 'sent' | 'rejected';
+
+/** The state of one response, or undefined when this device does not hold it. */
+export async function responseState(db: StanceDatabase, id: string): Promise<ResponseState | undefined> {
+  const tx = db.transaction(['outbox', 'sent', 'rejected']);
+  const [waiting, sent, rejected] = await Promise.all([tx.objectStore('outbox').getKey(id), tx.objectStore('sent').getKey(id), tx.objectStore('rejected').getKey(id)]);
+  return waiting !== undefined ? 'waiting' : sent !== undefined ? 'sent' : rejected !== undefined ? 'rejected' : undefined;
+}
+
+/** A response this device submitted, as the notice shows it to someone who opens the survey again. */
+export type Held = { id: string; wave: string; channel: Response['channel']; submittedAt: string; state: 'waiting' | 'sent' };
+
+/** The responses to a survey held here (waiting or acknowledged), newest first, read through the survey index. */
+export async function heldResponses(db: StanceDatabase, surveyId: string): Promise<Held[]> {
+  // Arrays sort after numbers in IndexedDB, so this range covers every version of the survey.
+  const range = IDBKeyRange.bound([surveyId], [surveyId, []]);
+  const tx = db.transaction(['outbox', 'sent']);
+  const [waiting, sent] = await Promise.all([tx.objectStore('outbox').index('survey').getAll(range), tx.objectStore('sent').index('survey').getAll(range)]);
+  const held = (r: Response, state: Held['state']): Held => ({ id: r.id, wave: r.wave, channel: r.channel, submittedAt: r.submittedAt, state });
+  return [...waiting.map((r) => held(r, 'waiting')), ...sent.map((s) => held(s.response, 'sent'))].sort((a, b) => (a.id < b.id ? 1 : -1));
+}

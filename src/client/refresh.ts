@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
+import { ResultsSnapshotSchema, type ResultsSnapshot } from '../core/results';
 import { SurveySchema, type Survey } from '../core/survey';
 import { apiJson, type ApiOptions } from './api';
+import { cachedRead, type CachedRead } from './cached-read';
 import type { Client } from './client';
 import { resultsKey, searchOf } from './surveys';
 
@@ -57,21 +59,12 @@ export async function refreshSurveys(client: Client, api: ApiOptions): Promise<R
 }
 
 /**
- * Fetches a results snapshot (conditionally, with the cached ETag) and caches it under
- * `resultsKey(surveyId, query)`. Undefined when the server cannot be reached or refuses
- * (401/403 for organiser-only results); the cached copy is then what the UI shows.
+ * Reads a survey's results snapshot through `cachedRead` (conditionally, kept under
+ * `resultsKey(surveyId, query)`): fresh when the server answers, the checked copy on the
+ * device when it cannot be reached. Undefined when there is neither, or the server refuses
+ * (401/403 for organiser-only results, 404 for a survey it does not know).
  */
-export async function refreshResults(client: Client, api: ApiOptions, surveyId: string, query: Record<string, string> = {}): Promise<unknown> {
-  const key = resultsKey(surveyId, query);
-  try {
-    const cached = await client.cachedResults(key);
-    const headers: Record<string, string> = cached?.etag ? { 'if-none-match': cached.etag } : {};
-    const answer = await apiJson(`/api/v1/surveys/${encodeURIComponent(surveyId)}/results${searchOf(query)}`, { headers }, api);
-    if (answer.status === 304 && !cached) return undefined;
-    const snapshot = answer.status === 304 ? cached!.snapshot : answer.body;
-    await client.cacheResults(key, snapshot, answer.headers.get('etag') ?? cached?.etag);
-    return snapshot;
-  } catch {
-    return undefined;
-  }
+export async function refreshResults(client: Client, api: ApiOptions, surveyId: string, query: Record<string, string> = {}): Promise<CachedRead<ResultsSnapshot> | undefined> {
+  const url = `/api/v1/surveys/${encodeURIComponent(surveyId)}/results${searchOf(query)}`;
+  return cachedRead(resultsKey(surveyId, query), url, ResultsSnapshotSchema, { client, api }).catch(() => undefined);
 }

@@ -1,5 +1,5 @@
 import type { Survey } from '../core/survey';
-import type { ResultsRecord, StanceDatabase } from './db';
+import type { StanceDatabase } from './db';
 import { commit } from './tx';
 
 /** Keeps survey definitions on the device; a published version never changes, so put is idempotent. */
@@ -51,16 +51,6 @@ export async function latestSurveyRecord(db: StanceDatabase, id: string): Promis
   const versions = (await surveyKeys(db)).filter(([key]) => key === id).map(([, v]) => v);
   const newest = versions.length ? Math.max(...versions) : undefined;
   return newest === undefined ? undefined : db.get('surveys', [id, newest]);
-}
-
-/** Keeps a results snapshot so the thank-you and results screens work offline, with its age. */
-export async function cacheResults(db: StanceDatabase, key: string, record: ResultsRecord): Promise<void> {
-  await db.put('results', record, key);
-}
-
-/** The cached snapshot for a key made by `resultsKey`. */
-export function cachedResults(db: StanceDatabase, key: string): Promise<ResultsRecord | undefined> {
-  return db.get('results', key);
 }
 
 /** A query string ('' or '?a=1&b=2') with its keys sorted, so equal queries give equal strings. */

@@ -1,5 +1,7 @@
 import { isAppError, type ErrorCode } from '../core/errors';
+import type { ResultsSnapshot } from '../core/results';
 import type { ApiOptions } from './api';
+import type { CachedRead } from './cached-read';
 import type { Client } from './client';
 import { refreshResults, refreshSurveys, type RefreshReport } from './refresh';
 import { backoffDelay, exclusive, type Backoff } from './schedule';
@@ -55,8 +57,8 @@ export interface SyncEngine {
   stop(): void;
   /** Fetches survey definitions this device lacks; never throws. */
   refreshSurveys(): Promise<RefreshReport>;
-  /** Fetches and caches a results snapshot; undefined when unreachable or refused. */
-  refreshResults(surveyId: string, query?: Record<string, string>): Promise<unknown | undefined>;
+  /** The results snapshot, fresh or the device's checked copy; undefined when there is neither or it is refused. */
+  refreshResults(surveyId: string, query?: Record<string, string>): Promise<CachedRead<ResultsSnapshot> | undefined>;
 }
 
 const LAST_SYNCED = 'sync.lastSyncedAt';
@@ -135,7 +137,7 @@ class Engine implements SyncEngine {
 
   refreshSurveys = (): Promise<RefreshReport> => refreshSurveys(this.client, this.api);
 
-  refreshResults = (surveyId: string, query?: Record<string, string>): Promise<unknown> =>
+  refreshResults = (surveyId: string, query?: Record<string, string>): Promise<CachedRead<ResultsSnapshot> | undefined> =>
     refreshResults(this.client, this.api, surveyId, query);
 
   // Triggers never cut a server's Retry-After short; the scheduled retry honours it.

@@ -1,19 +1,16 @@
 import { z } from 'zod/mini';
 import { CHANNELS, WaveSchema } from './response';
 import { IsoTimeSchema as IsoTime } from './time';
+import { JOIN_CODE_PATTERN } from './vocabulary';
+
+export { normaliseJoinCode } from './vocabulary';
 
 /** The letters of join codes: no 0/O, 1/I/L, so a code read off a projector cannot be mistyped (DESIGN §11). */
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /** How many characters a join code has. */
 export const JOIN_CODE_LENGTH = 6;
 /** A join code as stored and shown: six characters of the alphabet, upper case. */
-export const JoinCodeSchema = z.string().check(z.regex(/^[2-9A-HJ-NP-Z]{6}$/));
-
-/** A join code as typed: any case, surrounding spaces ignored; undefined when it cannot be one. */
-export function normaliseJoinCode(raw: string): string | undefined {
-  const code = raw.trim().toUpperCase();
-  return JoinCodeSchema.safeParse(code).success ? code : undefined;
-}
+export const JoinCodeSchema = z.string().check(z.regex(JOIN_CODE_PATTERN));
 
 const LabelText = z.string().check(z.minLength(1), z.maxLength(200));
 /**
@@ -63,3 +60,21 @@ export function newJoinCode(random: () => number): string {
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[Math.floor(random() * JOIN_CODE_ALPHABET.length)];
   return code;
 }
+
+/**
+ * What `GET /join/:code` answers: the wave a code opens, with its survey, channel and label,
+ * when it runs, whether it has closed, and whether it takes one response per device (absent
+ * from servers before that field).
+ */
+export const JoinAnswerSchema = z.object({
+  code: JoinCodeSchema,
+  surveyId: z.string(),
+  wave: WaveSchema,
+  channel: z.enum(CHANNELS),
+  label: WaveLabelSchema,
+  startsAt: IsoTime,
+  closesAt: z.nullable(IsoTime),
+  closed: z.boolean(),
+  oneResponsePerDevice: z.optional(z.boolean()),
+});
+export type JoinAnswer = z.infer<typeof JoinAnswerSchema>;

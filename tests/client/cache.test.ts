@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiFetch, createSyncEngine, persistStorage, resultsKey, retryAfterMs, storageEstimate } from '../../src/client';
 import { isAppError } from '../../src/core/errors';
+import { ResultsSnapshotSchema, buildSnapshot } from '../../src/core/results';
 import { fakeServer } from './fake-server';
 import { draftOf, makeClient, makeResponse, makeSurvey } from './helpers';
 
@@ -49,28 +50,31 @@ describe('surveys on the device', () => {
 });
 
 describe('results cache', () => {
-  it('caches snapshots per query, revalidates with the ETag, and keeps them when refused', async () => {
+  it('caches checked snapshots per query, revalidates with the ETag, and keeps them when refused', async () => {
     const { client, clock } = await makeClient();
     const server = fakeServer();
+    const snapshot = buildSnapshot({ survey: makeSurvey(), rows: [], filters: { wave: 'w1', channel: 'field' }, waves: [], generatedAt: new Date(clock.now).toISOString() });
     let status = 200;
     server.gets.set('/api/v1/surveys/demo/results?channel=field&wave=w1', () =>
-      status === 200 ? server.json({ count: 7 }, 200, { etag: '"a"' }) : new Response(null, { status }),
+      status === 200 ? server.json(snapshot, 200, { etag: '"a"' }) : new Response(null, { status }),
     );
+    server.gets.set('/api/v1/surveys/broken/results', () => server.json({ count: 7 }));
     const engine = createSyncEngine(client, { fetch: server.fetch, locks: null });
     const query = { wave: 'w1', channel: 'field' };
-    expect(await engine.refreshResults('demo', query)).toEqual({ count: 7 });
+    expect(await engine.refreshResults('demo', query)).toEqual({ value: snapshot, fetchedAt: new Date(clock.now).toISOString(), fresh: true });
     const key = resultsKey('demo', { channel: 'field', wave: 'w1' });
-    expect(await client.cachedResults(key)).toEqual({ snapshot: { count: 7 }, fetchedAt: new Date(clock.now).toISOString(), etag: '"a"' });
+    expect(await client.readCache(key, ResultsSnapshotSchema)).toEqual({ value: snapshot, fetchedAt: new Date(clock.now).toISOString(), etag: '"a"' });
 
     status = 304;
     clock.now += 60_000;
-    expect(await engine.refreshResults('demo', query)).toEqual({ count: 7 });
-    expect((await client.cachedResults(key))?.fetchedAt).toBe(new Date(clock.now).toISOString());
+    expect((await engine.refreshResults('demo', query))?.value).toEqual(snapshot);
+    expect((await client.readCache(key, ResultsSnapshotSchema))?.fetchedAt).toBe(new Date(clock.now).toISOString());
 
     status = 403;
     expect(await engine.refreshResults('demo', query)).toBeUndefined();
     expect(await engine.refreshResults('unknown')).toBeUndefined();
-    expect((await client.cachedResults(key))?.snapshot).toEqual({ count: 7 });
+    expect(await engine.refreshResults('broken')).toBeUndefined();
+    expect((await client.readCache(key, ResultsSnapshotSchema))?.value).toEqual(snapshot);
   });
 });
 

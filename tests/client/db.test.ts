@@ -3,12 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, MIGRATIONS, openDatabase } from '../../src/client/db';
 import { draftOf, makeClient, makeResponse, makeSurvey } from './helpers';
 
-const STORES = ['drafts', 'meta', 'outbox', 'rejected', 'results', 'sent', 'surveys'];
+const STORES = ['cache', 'drafts', 'meta', 'outbox', 'rejected', 'sent', 'surveys'];
 
 describe('database schema', () => {
   it('has one migration step per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
-    expect(DB_VERSION).toBe(2);
+    expect(DB_VERSION).toBe(3);
   });
 
   it('creates every store and index from empty', async () => {
@@ -44,6 +44,34 @@ describe('database schema', () => {
     expect(await client.counts()).toEqual({ outbox: 1, sent: 0, rejected: 0, byCollector: { Kim: { outbox: 1, sent: 0 } } });
     await client.recordResults([waiting], [{ id: waiting.id, status: 'stored' }]);
     expect((await client.counts()).sent).toBe(1);
+  });
+
+  it('moves version 2 results into the cache store, keeping every record and its ETag', async () => {
+    const factory = new IDBFactory();
+    const v2 = await openDatabase({ name: 'stance', factory, version: 2 });
+    expect([...v2.objectStoreNames]).toContain('results');
+    const at = '2025-06-01T09:00:00.000Z';
+    await v2.put('results', { snapshot: { count: 7 }, fetchedAt: at, etag: '"a"' }, 'demo?wave=w1');
+    await v2.put('results', { snapshot: { map: true }, fetchedAt: at }, 'analysis:demo?version=1');
+    await v2.put('outbox', makeResponse(1));
+    v2.close();
+
+    const v3 = await openDatabase({ name: 'stance', factory });
+    expect([...v3.objectStoreNames].sort()).toEqual(STORES);
+    expect(await v3.getAllKeys('cache')).toEqual(['analysis:demo?version=1', 'demo?wave=w1']);
+    expect(await v3.get('cache', 'demo?wave=w1')).toEqual({ value: { count: 7 }, fetchedAt: at, etag: '"a"' });
+    expect(await v3.get('cache', 'analysis:demo?version=1')).toEqual({ value: { map: true }, fetchedAt: at });
+    expect(await v3.count('outbox')).toBe(1);
+    v3.close();
+  });
+
+  it('upgrades a version 2 database with nothing cached', async () => {
+    const factory = new IDBFactory();
+    (await openDatabase({ name: 'stance', factory, version: 2 })).close();
+    const v3 = await openDatabase({ name: 'stance', factory });
+    expect(await v3.count('cache')).toBe(0);
+    expect([...v3.objectStoreNames]).not.toContain('results');
+    v3.close();
   });
 
   it('closes its connection when another context needs a newer schema', async () => {

@@ -48,3 +48,44 @@ export function readStore(page: Page, store: string): Promise<unknown[]> {
     store,
   );
 }
+
+/** Writes records into one store of the app's database, as an older app or a sync would have. */
+export function writeStore(page: Page, store: string, records: unknown[]): Promise<void> {
+  return page.evaluate(
+    ([name, values]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('stance');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name as string, 'readwrite');
+          for (const value of values as unknown[]) tx.objectStore(name as string).put(value);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [store, records] as const,
+  );
+}
+
+/** How many lines of text an element's content box holds: its content height over its line height. */
+export function lineCount(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((el) => {
+    const style = getComputedStyle(el);
+    const content = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+    return Math.round(content / parseFloat(style.lineHeight));
+  });
+}
+
+/** A response as the browser tests look at it. */
+type HeldResponse = { id: string; wave: string; channel: string; collector?: string };
+
+/**
+ * Every response the device holds, waiting or acknowledged, once each. The outbox is read
+ * before `sent`, so a response that moves between them meanwhile is seen twice (and kept
+ * once), never missed.
+ */
+export async function heldResponses(page: Page): Promise<HeldResponse[]> {
+  const waiting = (await readStore(page, 'outbox')) as HeldResponse[];
+  const sent = ((await readStore(page, 'sent')) as { response: HeldResponse }[]).map((s) => s.response);
+  return [...new Map([...waiting, ...sent].map((r) => [r.id, r])).values()];
+}

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sovereignAiSurvey } from '../../src/core/surveys';
-import { expectAccessible, launch, phone, readStore } from './browser';
+import { expectAccessible, heldResponses, launch, phone, readStore, writeStore } from './browser';
 import { answerAll, likert, pick, press } from './respondent';
 
 let browser: Browser;
@@ -14,43 +14,39 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Writes records into one store of the app's database, as an older app or a sync would have. */
-function writeStore(page: Page, store: string, records: unknown[]): Promise<void> {
-  return page.evaluate(
-    ([name, values]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('stance');
-        open.onsuccess = () => {
-          const tx = open.result.transaction(name as string, 'readwrite');
-          for (const value of values as unknown[]) tx.objectStore(name as string).put(value);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-        open.onerror = () => reject(open.error);
-      }),
-    [store, records] as const,
-  );
-}
-
 describe('a field researcher on one device', () => {
   it('enters a collector name once and goes from respondent to respondent', async () => {
     const context = await phone(browser);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/field`);
+    // No field mode without a collector name.
+    await press(page, '현장 조사 모드 켜기');
+    await expect.poll(() => page.locator('#collector-error').innerText()).toBe('현장 조사 모드를 켜려면 조사원 이름을 입력하세요.');
+    expect(await page.getByLabel('조사원 이름').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'field page, no collector name');
     await page.getByLabel('조사원 이름').fill('김조사');
     await press(page, '현장 조사 모드 켜기');
     await expect.poll(() => page.getByRole('status').filter({ hasText: '현장 조사 모드가 켜져 있습니다' }).count()).toBe(1);
     await expect.poll(() => page.locator('.warning').count()).toBe(1);
+    // The sync card's heading is not its button's label; storage reads in sensible units; no Safari advice in Chromium.
+    expect(await page.getByRole('heading', { name: '서버로 전송' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: '지금 전송' }).count()).toBe(0);
+    await expect.poll(() => page.locator('section:has(#storage-title)').innerText()).toMatch(/\d+(\.\d)? (B|KB|MB|GB|TB) 중 \d+(\.\d)? (B|KB|MB|GB) 사용/);
+    expect(await page.locator('main').innerText()).not.toContain('Safari');
     await expectAccessible(page, 'field page');
 
     await page.getByRole('link', { name: /설문 시작/ }).click();
+    await expect.poll(() => page.locator('.field-bar').innerText()).toContain('조사원 김조사');
+    expect(await page.locator('.field-bar').innerText()).toContain('전송 대기');
     await answerAll(page, { fieldMode: true });
     await expect.poll(() => page.locator('.saved-toast').count()).toBe(1);
+    // The next respondent's notice opens at its top, not where the last submit button was.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     await expect.poll(() => page.getByRole('button', { name: '시작하기' }).count()).toBe(1);
     await answerAll(page, { group: '국방·안보 산업', fieldMode: true });
-    await expect.poll(async () => (await readStore(page, 'outbox')).length + (await readStore(page, 'sent')).length).toBe(2);
+    await expect.poll(async () => (await heldResponses(page)).length).toBe(2);
 
-    const held = [...(await readStore(page, 'outbox')), ...((await readStore(page, 'sent')) as { response: unknown }[]).map((s) => s.response)] as { channel: string; collector: string }[];
+    const held = await heldResponses(page);
     expect(held.map((r) => [r.channel, r.collector])).toEqual([['field', '김조사'], ['field', '김조사']]);
     await page.goto(`${baseUrl}/field`);
     await expect.poll(() => page.locator('table').textContent()).toContain('김조사');
@@ -90,7 +86,7 @@ describe('bad input on the device', () => {
     };
     await writeStore(page, 'surveys', [newer]);
     await page.reload();
-    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
+    await expect.poll(() => page.getByRole('alertdialog').count(), { timeout: 10_000 }).toBe(1);
     await expectAccessible(page, 'older draft');
     await press(page, '이어서 하기');
     expect(await page.locator('#q-group input[value="manufacturing"]').isChecked()).toBe(true);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch } from './browser';
 import { makeResponse, postResponses } from './data';
-import { signIn } from './organiser/helpers';
+import { screenshot, signIn } from './organiser/helpers';
 import { POSITIONS } from './respondent';
 import { TEST_TOKEN, startServer, type TestServer } from './server';
 
@@ -49,18 +49,31 @@ describe('the organiser opinion map', () => {
     const page = await context.newPage();
     await openMap(page, 'en');
     await expect.poll(() => page.locator('.opinion-map svg[role=img]').count()).toBe(1);
-    await expect.poll(() => page.locator('.opinion-map').textContent()).toContain('Group 3: 20 respondents (33%)');
-    expect(await page.locator('.opinion-map').textContent()).not.toContain('Group 4');
+    // Groups are named by what sets them apart, by the positions' numbers as respondents see them.
+    const legend = page.locator('.org-opm-legend li');
+    await expect.poll(() => legend.count()).toBe(3);
+    for (const entry of await legend.allTextContents()) expect(entry).toMatch(/^\d (Agrees|Disagrees) more with Q\d+( and Q\d+)?(, disagrees more with Q\d+( and Q\d+)?)?: 20 respondents \(33%\)$/);
+    const text = await page.locator('.opinion-map').textContent();
+    expect(text).not.toMatch(/Group \d/);
+    expect(text).not.toContain('z =');
+    expect(await page.locator('#opm-groups').locator('..').textContent()).toMatch(/difference: (clear|strong|very strong)/);
+    expect(text).toContain('How strong a difference is says how unlikely chance alone would make it');
+    // Each axis is named by the positions that load on it: planted groups split on positions 1–6, never on the consensus 8.
+    const axes = await page.locator('#opm-axes').locator('..').textContent();
+    expect(axes).toMatch(/Further (right|left): agrees more with/);
+    expect(axes).not.toContain('Korean-specific data should be secured');
     const consensus = await page.locator('#opm-consensus').locator('..').textContent();
-    expect(consensus).toMatch(/Agree \(group-informed consensus \d+%\): Korean-specific data should be secured before building models\./);
+    expect(consensus).toMatch(/Agree \(group-informed consensus \d+%\): \d+\. Korean-specific data should be secured before building models\./);
     expect(await page.locator('#opm-cross').locator('..').textContent()).toContain('Manufacturing55515');
     const table = page.locator('#opm-cross').locator('..').locator('table');
     expect(await table.locator('th[scope=col]').count()).toBeGreaterThanOrEqual(3);
     await expectAccessible(page, 'opinion map (en)');
+    await screenshot(page.locator('.opinion-map'), 'opinion-map-en');
 
     await page.getByRole('button', { name: '한국어' }).click();
     await expect.poll(() => page.locator('#opm-title').textContent()).toMatch(/[가-힣]/);
     await expectAccessible(page, 'opinion map (ko)');
+    await screenshot(page.locator('.opinion-map'), 'opinion-map-ko');
     await context.close();
   });
 });

@@ -48,17 +48,21 @@ describe('the opinion map on the respondent side', () => {
     const closest = page.locator('section:has(#closest-title)');
     await closest.waitFor({ timeout: 20_000 });
     // The map the device used is kept on it, so the screen works offline next time.
-    const kept = (await readStore(page, 'results')).map((r) => OpinionMapSchema.safeParse((r as { snapshot: unknown }).snapshot));
+    const kept = (await readStore(page, 'cache')).map((r) => OpinionMapSchema.safeParse((r as { value: unknown }).value));
     const map = kept.find((m) => m.success)!.data!;
     if (map.withheld) throw new Error('the planted map should be shown');
     const expected = closestGroup(ANSWERED, map)!;
-    expect(await closest.textContent()).toContain(`의견 그룹 ${expected.group + 1}(응답자의`);
+    // Three planted groups: 1과, 2와, 3과 (the particle follows how the number is read), and 퍼센트가.
+    const group = expected.group + 1;
+    expect(await closest.textContent()).toContain(`의견 그룹 ${group}${group === 2 ? '와' : '과'} 가장 가깝습니다.`);
+    expect(await closest.textContent()).toMatch(/응답자의 \d+%가 이 그룹에 속합니다/);
     expect(await closest.locator('li').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'thank-you with opinion group');
 
     await waitForServiceWorker(page);
     await context.setOffline(true);
     await page.goto(`${server.url}/field`);
+    await page.getByLabel('조사원 이름').fill('박조사');
     await press(page, '현장 조사 모드 켜기');
     await page.goto(`${server.url}/s/sovereign-ai`);
     for (let i = 0; i < 5; i++) await answerAll(page, { fieldMode: true });
@@ -68,7 +72,7 @@ describe('the opinion map on the respondent side', () => {
     // Six identical answer sets: every position answered 1, 2, 4 or 5 is consensus, the two 3s are not.
     await expect.poll(() => sample.locator('ul').first().locator('li').count()).toBe(6);
     await sample.locator('summary').first().click();
-    await expect.poll(() => sample.locator('table').first().textContent()).toContain('88%');
+    await expect.poll(() => sample.locator('table').first().textContent()).toContain('100%');
     await expectAccessible(page, 'field page with its sample');
     await context.close();
   });

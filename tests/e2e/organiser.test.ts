@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launch, phone, waitForServiceWorker } from './browser';
-import { decodeQr, makeResponse, organiserFetch, postResponses, signIn } from './organiser/helpers';
+import { decodeQr, makeResponse, organiserFetch, postResponses, screenshot, signIn } from './organiser/helpers';
 import { answerUpToReview, press } from './respondent';
 import { startServer, type TestServer } from './server';
 
@@ -53,6 +53,7 @@ describe('the organiser pages', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('stance.organiserToken'))).toBeNull();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible(page, 'sign-in with error');
+    await screenshot(page, 'signin-en', false);
 
     await signIn(page, server.url);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Surveys');
@@ -91,7 +92,8 @@ describe('the organiser pages', () => {
     }
     await Promise.all(phones.map((c) => c.close()));
     expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-    expect(await page.locator('.org-comment-text').allTextContents()).toContain('데이터부터 확보해야 합니다');
+    await page.getByRole('button', { name: 'Comments', exact: true }).click();
+    await expect.poll(() => page.locator('.org-comment-text').allTextContents()).toContain('데이터부터 확보해야 합니다');
   });
 
   it('withhold every segment with fewer than 5 responses', async () => {
@@ -116,7 +118,7 @@ describe('the organiser pages', () => {
   });
 
   it('show a comment holding markup as text, run nothing, and hide it', async () => {
-    await page.goto(`${server.url}${results()}`);
+    await page.goto(`${server.url}${results('&view=comments')}`);
     const comment = page.locator('.org-comment').filter({ hasText: MARKUP });
     await comment.waitFor();
     expect(await comment.locator('.org-comment-text').textContent()).toBe(MARKUP);
@@ -147,12 +149,15 @@ describe('the organiser pages', () => {
     expect(rows.filter((r) => r.wave === 'day-2' && r.channel === 'conference').map((r) => r.answers.group).sort()).toEqual(['culture', 'defense']);
   });
 
-  it('project the join QR code, the live count and one question at a time', async () => {
+  it('project the join QR code with the wave’s join code, the live count and one question at a time', async () => {
     await page.goto(`${server.url}/organiser/projector?survey=sovereign-ai&wave=day-1`);
     await expect.poll(() => page.locator('[data-testid=projector-count]').textContent()).toBe('16');
-    const link = `${server.url}/s/sovereign-ai?wave=day-1&channel=conference`;
+    const code = await page.getByTestId('join-code').textContent();
+    const link = `${server.url}/j/${code}`;
     expect(await decodeQr(page.locator('.org-proj-qr'))).toBe(link);
-    expect(await page.locator('.org-proj-link').textContent()).toBe(link.replace('http://', ''));
+    expect(await page.locator('.org-proj-link .org-url').textContent()).toBe(link.replace('http://', ''));
+    // The test server's PUBLIC_URL is localhost: the organiser is told phones cannot open it.
+    expect(await page.getByTestId('loopback-warning').isVisible()).toBe(true);
     await expectAccessible(page, 'projector');
 
     expect(await page.locator('.org-question h2').textContent()).toContain('Which stakeholder group');
@@ -163,7 +168,9 @@ describe('the organiser pages', () => {
     expect(await page.locator('.org-question').count()).toBeGreaterThan(10);
     await page.getByRole('button', { name: 'Full screen' }).click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement?.classList.contains('org-projector') ?? false)).toBe(true);
-    await page.getByRole('button', { name: 'Exit full screen' }).click();
+    expect(await page.getByRole('button', { name: 'Exit full screen' }).isVisible()).toBe(false);
+    await page.evaluate(() => document.exitFullscreen());
+    await page.getByRole('button', { name: 'Full screen' }).waitFor();
   });
 
   it('open offline from the cached chunks and show the last results with their age', async () => {

@@ -18,7 +18,7 @@ describe('a conference attendee on a phone', () => {
     const context = await phone(browser);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/?wave=day-1&channel=conference`);
-    await expect.poll(() => page.locator('h1').first().textContent()).toBe('이 기기의 설문');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('설문에 참여하기');
     await expectAccessible(page, 'home');
     await waitForServiceWorker(page);
 
@@ -100,7 +100,7 @@ describe('a conference attendee on a phone', () => {
     const context = await phone(browser, 'en-US');
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
-    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Surveys on this device');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Take part in a survey');
     await context.close();
   });
 });

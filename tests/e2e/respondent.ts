@@ -24,7 +24,7 @@ export async function slide(page: Page, questionId: string, steps: number): Prom
 
 /** Types amounts into an allocation's boxes, in option order. */
 export async function allocate(page: Page, questionId: string, amounts: number[]): Promise<void> {
-  const boxes = page.locator(`#q-${questionId} input[type=number]`);
+  const boxes = page.locator(`#q-${questionId} .alloc-row input`);
   for (const [i, amount] of amounts.entries()) {
     await boxes.nth(i).fill(String(amount));
     await boxes.nth(i).press('Tab');

@@ -103,6 +103,7 @@ describe('script in a survey or a comment is inert on every page that shows it',
     await expectInert(page, TITLE, 'organiser list');
     await page.goto(`${server.url}/organiser/results?survey=xss-probe`);
     await expectInert(page, TITLE, 'organiser results');
+    await page.goto(`${server.url}/organiser/results?survey=xss-probe&view=comments`);
     await expectInert(page, SCRIPT, 'comments');
     await expectInert(page, `${SCRIPT} ${IMG}`, 'comments');
     for (const view of ['projector', 'manage', 'preview']) {

@@ -26,12 +26,12 @@ describe('sync against the real server', () => {
     await server.kill();
 
     await answerAll(page, { group: '콘텐츠·문화 산업' });
-    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 15_000 }).toContain('1개 응답이 전송을 기다립니다');
+    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 15_000 }).toContain('응답 1개 전송 대기');
     const [waiting] = (await readStore(page, 'outbox')) as { id: string }[];
 
     server = await startServer({ port: server.port, dataDir: server.dataDir });
     await expect.poll(() => storedIds(server.url), { timeout: 60_000, interval: 500 }).toContain(waiting!.id);
-    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 15_000 }).toContain('모든 응답이 전송되었습니다');
+    await expect.poll(() => page.locator('.status-bar').textContent(), { timeout: 15_000 }).toContain('모든 응답 전송됨');
     expect(await readStore(page, 'outbox')).toEqual([]);
     expect(((await readStore(page, 'sent')) as { response: { id: string } }[]).map((s) => s.response.id)).toEqual([waiting!.id]);
     await context.close();

@@ -117,7 +117,7 @@ describe('organiser routes', () => {
 
   it('registers, lists and closes waves, and deletes a test wave with its tallies', async () => {
     const { app } = await setup({ clock: () => Date.parse('2025-06-01T12:00:00.000Z') });
-    const wave = { slug: 'rehearsal', label: 'Rehearsal', startsAt: '2025-06-01T08:00:00.000Z', oneResponsePerDevice: false };
+    const wave = { slug: 'rehearsal', label: 'Rehearsal', startsAt: '2025-06-01T08:00:00.000Z', oneResponsePerDevice: false, test: true };
     expect((await postJson(app, '/api/v1/surveys/poll/waves', wave, AUTH)).status).toBe(201);
     expect((await postJson(app, '/api/v1/surveys/poll/waves', { ...wave, label: 'Dry run' }, AUTH)).status).toBe(200);
     expect((await postJson(app, '/api/v1/surveys/poll/waves', { ...wave, slug: 'Bad Slug' }, AUTH)).status).toBe(400);

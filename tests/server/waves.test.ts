@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/server/store/sqlite';
-import { AUTH, getJson, postJson, setup } from './helpers';
+import { AUTH, getJson, pollResponse, postJson, setup, submit } from './helpers';
 
 const morning = { slug: 'morning', label: { ko: '오전 세션', en: 'Morning session' }, startsAt: '2025-06-01T09:00:00.000Z', oneResponsePerDevice: false };
 
@@ -29,7 +29,7 @@ describe('join codes', () => {
     expect(joined.status).toBe(200);
     expect(joined.body).toEqual({
       code: wave.code, surveyId: 'poll', wave: 'morning', channel: 'field', label: morning.label,
-      startsAt: morning.startsAt, closesAt: null, closed: false,
+      startsAt: morning.startsAt, closesAt: null, closed: false, oneResponsePerDevice: morning.oneResponsePerDevice,
     });
     await app.request('/api/v1/surveys/poll/waves/morning/close', { method: 'POST', headers: AUTH });
     expect((await getJson(app, `/api/v1/join/${wave.code}`)).body).toMatchObject({ closed: true, closesAt: '2025-06-01T12:00:00.000Z' });
@@ -62,5 +62,36 @@ describe('join codes', () => {
     expect(waves[0]!.code).not.toBe(waves[1]!.code);
     expect((await store.findWaveByCode(waves[1]!.code))?.wave.slug).toBe('pm');
     await store.close();
+  });
+});
+
+describe('deleting a wave’s responses', () => {
+  const del = (app: Awaited<ReturnType<typeof setup>>['app'], slug: string) =>
+    app.request(`/api/v1/surveys/poll/waves/${slug}/responses`, { method: 'DELETE', headers: AUTH });
+
+  it('is refused with 409 conflict for a real wave and for one only seen in links, and deletes nothing', async () => {
+    const { app } = await setup();
+    await postJson(app, '/api/v1/surveys/poll/waves', morning, AUTH);
+    await submit(app, [pollResponse({ wave: 'morning' }), pollResponse({ wave: 'unregistered' })]);
+    for (const slug of ['morning', 'unregistered']) {
+      const res = await del(app, slug);
+      expect(res.status).toBe(409);
+      const body = (await res.json()) as { error: { code: string; message: string; details: { reason: string } } };
+      expect(body.error).toMatchObject({ code: 'conflict', details: { reason: 'not_test_wave' } });
+      expect(body.error.message).toContain(`"${slug}" is not marked as a test wave`);
+    }
+    const overview = await getJson(app, '/api/v1/surveys/poll/overview', AUTH);
+    expect(overview.body.total).toBe(2);
+  });
+
+  it('deletes a test wave’s responses, and refuses again once the wave is no longer marked as a test', async () => {
+    const { app } = await setup();
+    await postJson(app, '/api/v1/surveys/poll/waves', { ...morning, slug: 'rehearsal', test: true }, AUTH);
+    await submit(app, [pollResponse({ wave: 'rehearsal' }), pollResponse({ wave: 'rehearsal' }), pollResponse()]);
+    const res = await del(app, 'rehearsal');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ deleted: 2 });
+    await postJson(app, '/api/v1/surveys/poll/waves', { ...morning, slug: 'rehearsal', test: false }, AUTH);
+    expect((await del(app, 'rehearsal')).status).toBe(409);
   });
 });

@@ -1,6 +1,6 @@
 import { For, Show, createResource } from 'solid-js';
-import { apiJson } from '../../client/api';
-import { resultsKey } from '../../client/surveys';
+import { cachedRead } from '../../client/cached-read';
+import { resultsKey, searchOf } from '../../client/surveys';
 import { closestGroup } from '../../core/analysis';
 import type { OpinionMap } from '../../core/opinion-map';
 import { OpinionMapSchema } from '../../core/opinion-map';
@@ -9,30 +9,20 @@ import type { Response } from '../../core/response';
 import type { Survey } from '../../core/survey';
 import { locale, tx } from '../i18n';
 import { getClient } from '../stores/client';
+import { fill } from '../particles';
 import { ct } from './closest-strings';
 
 /**
- * The survey version's opinion map: fresh from the server when reachable (conditionally,
- * with the cached ETag), else the copy kept on the device; undefined when there is none
- * or it does not read as a map.
+ * The survey version's opinion map through the one checked read path: fresh when the
+ * server answers, the device's copy offline; undefined when there is none or it is refused.
  */
 async function loadMap(surveyId: string, version: number): Promise<OpinionMap | undefined> {
-  const client = await getClient();
   const query = { version: String(version) };
   // Its own prefix, so the map never overwrites the results snapshot of the same survey.
   const key = `analysis:${resultsKey(surveyId, query)}`;
-  const cached = await client.cachedResults(key);
-  let body = cached?.snapshot;
-  try {
-    const headers: Record<string, string> = cached?.etag ? { 'if-none-match': cached.etag } : {};
-    const answer = await apiJson(`/api/v1/surveys/${encodeURIComponent(surveyId)}/analysis?version=${version}`, { headers });
-    if (answer.status !== 304) body = answer.body;
-    await client.cacheResults(key, body, answer.headers.get('etag') ?? cached?.etag);
-  } catch {
-    // Offline or refused: the cached copy, if any, is what there is.
-  }
-  const parsed = OpinionMapSchema.safeParse(body);
-  return parsed.success ? parsed.data : undefined;
+  const url = `/api/v1/surveys/${encodeURIComponent(surveyId)}/analysis${searchOf(query)}`;
+  const read = await cachedRead(key, url, OpinionMapSchema, { client: await getClient() }).catch(() => undefined);
+  return read?.value;
 }
 
 type Closest = { group: number; share: number; agree: string[]; disagree: string[] };
@@ -63,7 +53,7 @@ export function ClosestGroup(props: { survey: Survey; response: Response }) {
       {(c) => (
         <section class="results" aria-labelledby="closest-title" lang={locale()}>
           <h2 id="closest-title">{ct('title')}</h2>
-          <p>{ct('closest').replace('{g}', String(c().group)).replace('{p}', `${Math.round(c().share * 100)}%`)}</p>
+          <p>{fill(ct('closest'), { g: c().group, p: `${Math.round(c().share * 100)}%` })}</p>
           <Show when={c().agree.length > 0}>
             <p>{ct('agreeMore')}</p>
             <ul><For each={c().agree}>{(text) => <li>{text}</li>}</For></ul>

@@ -5,16 +5,17 @@ import type { QuestionSummary } from '../../core/summary';
 import { allQuestions } from '../../core/questions';
 import type { Question, Survey } from '../../core/survey';
 import { locale, t, tx } from '../i18n';
+import { formatDateTime, formatNumber, withUnit } from '../numbers';
 import { rt } from './results-strings';
 import { resultsFor } from '../stores/sync';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const age = (iso: string) => new Date(iso).toLocaleString(locale() === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const two = (n: number) => formatNumber(n, locale(), 2);
 
 /** How the room answered so far, from the server when reachable, else the last copy on the device. */
 export function ResultsSummary(props: { survey: Survey; response?: Response }) {
   const [results] = createResource(() => resultsFor(props.survey.id));
-  const snapshot = () => results()?.snapshot as ResultsSnapshot | undefined;
+  const snapshot = () => results()?.value;
   return (
     <section class="results" aria-labelledby="results-title" lang={locale()}>
       <h2 id="results-title">{rt('resultsTitle')}</h2>
@@ -22,7 +23,7 @@ export function ResultsSummary(props: { survey: Survey; response?: Response }) {
         {(s) => (
           <>
             <p class="hint">
-              {rt('responsesCount')}: {s().count ?? rt('fewerThan5')} · {rt('resultsAge')} {age(results()!.fetchedAt)}
+              {rt('responsesCount')}: {s().count ?? rt('fewerThan5')} · {rt('resultsAge')} {formatDateTime(results()!.fetchedAt, locale())}
             </p>
             <For each={allQuestions(props.survey).filter((q) => q.kind !== 'text' && summaries(s())[q.id])}>
               {(q) => <QuestionResult question={q} summary={summaries(s())[q.id]!} mine={props.response?.answers[q.id]} />}
@@ -39,12 +40,12 @@ function summaries(snapshot: ResultsSnapshot): Record<string, QuestionSummary> {
   return snapshot.overall.withheld ? {} : snapshot.overall.questions;
 }
 
-function Bar(props: { label: string; share: number; mine?: boolean }) {
+function Bar(props: { label: string; share: number; value: string; mine?: boolean }) {
   return (
     <li class="bar-row" classList={{ mine: props.mine }}>
       <span class="bar-label">{props.label}</span>
-      <span class="bar" aria-hidden="true"><span style={{ width: percent(props.share) }} /></span>
-      <span class="bar-value">{percent(props.share)}</span>
+      <span class="bar" aria-hidden="true"><span style={{ width: percent(Math.min(1, props.share)) }} /></span>
+      <span class="bar-value">{props.value}</span>
     </li>
   );
 }
@@ -58,19 +59,33 @@ function QuestionResult(props: { question: Question; summary: QuestionSummary; m
         <Match when={(props.summary.kind === 'likert' || props.summary.kind === 'spectrum') && props.summary}>
           {(s) => (
             <p>
-              {rt('mean')}: {s().mean?.toFixed(2) ?? '—'}
-              <Show when={s().ci}>{(ci) => ` (95% CI ${ci()[0].toFixed(2)}–${ci()[1].toFixed(2)})`}</Show>
+              {rt('mean')}: {s().mean === null ? '—' : two(s().mean!)}
+              <Show when={s().ci}>{(ci) => <> ({rt('interval')} {two(ci()[0])}–{two(ci()[1])})</>}</Show>
             </p>
           )}
         </Match>
         <Match when={props.summary.kind === 'choice' && props.summary}>
-          {(s) => <ul class="bars"><For each={Object.entries(s().shares)}>{([id, share]) => <Bar label={label(id)} share={share} mine={props.mine === id} />}</For></ul>}
+          {(s) => <ul class="bars"><For each={Object.entries(s().shares)}>{([id, share]) => <Bar label={label(id)} share={share} value={percent(share)} mine={props.mine === id} />}</For></ul>}
         </Match>
         <Match when={props.summary.kind === 'ranking' && props.summary}>
-          {(s) => <ul class="bars"><For each={Object.entries(s().options)}>{([id, o]) => <Bar label={label(id)} share={o.firstShare} />}</For></ul>}
+          {(s) => (
+            <>
+              <p class="hint">{rt('rankedFirst')}</p>
+              <ul class="bars"><For each={Object.entries(s().options)}>{([id, o]) => <Bar label={label(id)} share={o.firstShare} value={percent(o.firstShare)} mine={Array.isArray(props.mine) && props.mine[0] === id} />}</For></ul>
+            </>
+          )}
         </Match>
-        <Match when={props.summary.kind === 'allocation' && props.summary}>
-          {(s) => <ul class="bars"><For each={Object.entries(s().areas)}>{([id, a]) => <Bar label={label(id)} share={(a.mean ?? 0) / 100} />}</For></ul>}
+        <Match when={props.question.kind === 'allocation' && props.summary.kind === 'allocation' && { q: props.question, s: props.summary }}>
+          {(a) => (
+            <>
+              <p class="hint">{rt('meanAmount')}</p>
+              <ul class="bars">
+                <For each={Object.entries(a().s.areas)}>
+                  {([id, area]) => <Bar label={label(id)} share={(area.mean ?? 0) / a().q.total} value={withUnit(area.mean ?? 0, tx(a().q.unit), locale())} />}
+                </For>
+              </ul>
+            </>
+          )}
         </Match>
       </Switch>
     </div>

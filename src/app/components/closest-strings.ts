@@ -4,7 +4,7 @@ import { translator } from '../i18n';
 export const ct = translator({
   title: { ko: '나와 가까운 의견 그룹', en: 'Your opinion group' },
   closest: {
-    ko: '내 응답은 의견 그룹 {g}(응답자의 {p})와 가장 가깝습니다.',
+    ko: '내 응답은 의견 그룹 {g:과} 가장 가깝습니다. 응답자의 {p:가} 이 그룹에 속합니다.',
     en: 'Your answers sit closest to opinion group {g} ({p} of respondents).',
   },
   agreeMore: { ko: '이 그룹은 다른 응답자보다 다음 문항에 더 동의합니다:', en: 'People in this group agree more than others that:' },

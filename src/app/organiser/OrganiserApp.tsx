@@ -1,6 +1,6 @@
+import { A, type RouteSectionProps } from '@solidjs/router';
 import { Show, onCleanup } from 'solid-js';
 import { locale } from '../i18n';
-import { Link, Routes, type RouteDef } from '../router';
 import { ManagePage } from './manage/ManagePage';
 import css from './organiser.css?inline';
 import { AddSurvey } from './pages/AddSurvey';
@@ -8,7 +8,7 @@ import { PreviewPage } from './pages/Preview';
 import { ProjectorPage } from './pages/Projector';
 import { SignIn } from './pages/SignIn';
 import { SurveyList } from './pages/SurveyList';
-import { orgHref } from './paths';
+import { bindOrganiserLocation, orgHref } from './paths';
 import { ResultsPage } from './results/ResultsPage';
 import { session } from './state';
 import { ot } from './strings';
@@ -21,18 +21,10 @@ function installStyles(): void {
   document.head.append(style);
 }
 
-const routes: RouteDef[] = [
-  { path: '/organiser/new', page: AddSurvey },
-  { path: '/organiser/results', page: ResultsPage },
-  { path: '/organiser/projector', page: ProjectorPage },
-  { path: '/organiser/manage', page: ManagePage },
-  { path: '/organiser/preview', page: PreviewPage },
-  { path: '*', page: SurveyList },
-];
-
-/** The organiser's pages, loaded only when an organiser opens /organiser: sign-in first, then the routes. */
-export function OrganiserApp() {
+/** The organiser's frame, loaded only when an organiser opens /organiser: sign-in first, then the page routed inside it. */
+export function OrganiserApp(props: RouteSectionProps) {
   installStyles();
+  bindOrganiserLocation();
   const title = document.title;
   document.title = 'Stance · Organiser';
   onCleanup(() => (document.title = title));
@@ -40,14 +32,20 @@ export function OrganiserApp() {
     <div class="organiser" lang={locale()}>
       <Show when={session.token()} fallback={<SignIn />}>
         <nav class="org-nav" aria-label={ot('organiser')}>
-          <Link href={orgHref('surveys')}>{ot('surveys')}</Link>
-          <Link href={orgHref('new')}>{ot('addSurvey')}</Link>
+          <A href={orgHref('surveys')} end>{ot('surveys')}</A>
+          <A href={orgHref('new')} end>{ot('addSurvey')}</A>
           <button type="button" class="secondary small" onClick={() => session.signOut()}>
             {ot('signOut')}
           </button>
         </nav>
-        <Routes routes={routes} />
+        {props.children}
       </Show>
     </div>
   );
 }
+
+/** Every organiser page by name, for the app's route table; all of them travel in this one chunk. */
+export const organiserPages = { OrganiserApp, AddSurvey, ResultsPage, ProjectorPage, ManagePage, PreviewPage, SurveyList };
+
+/** The organiser pages' names. */
+export type OrganiserPages = typeof organiserPages;

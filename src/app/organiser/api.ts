@@ -13,8 +13,8 @@ export function queryString(query: Record<string, string | number | undefined>):
   return search ? `?${search}` : '';
 }
 
-/** Which comments to read. */
-export type CommentQuery = { version?: number; wave?: string; question?: string; limit?: number };
+/** Which comments to read: `hidden: 'exclude'` leaves hidden ones out; `offset` and `limit` page through the list. */
+export type CommentQuery = { version?: number; wave?: string; question?: string; hidden?: 'exclude'; limit?: number; offset?: number };
 
 /**
  * The organiser's API: every call carries the token as a bearer header (plain links and

@@ -1,3 +1,4 @@
+import type { Checker } from '../../client/cache';
 import { isAppError } from '../../core/errors';
 import { SurveySchema, type Survey } from '../../core/survey';
 import { getClient } from '../stores/client';
@@ -6,25 +7,31 @@ import type { OrganiserApi } from './api';
 /** A value read from the server, or from the device when offline, with when it was fetched. */
 export type Fetched<T> = { value: T; fetchedAt: string; fresh: boolean };
 
-// Organiser reads share the client's results cache; ':' cannot occur in a survey id, so
+// Organiser reads share the client's cache; ':' cannot occur in a survey id, so
 // these keys never meet a results key.
 const PREFIX = 'organiser:';
 
 /**
  * Reads from the server and keeps a copy on the device; when the server cannot be reached,
- * answers with the copy (and its age) instead, so the organiser pages open offline.
+ * answers with the copy (and its age) instead, so the organiser pages open offline. These
+ * answers have no schema on the device yet, so the copy comes back as it was kept.
  */
 export async function loadCached<T>(key: string, load: () => Promise<T>): Promise<Fetched<T>> {
   const client = await getClient();
   try {
     const value = await load();
-    await client.cacheResults(PREFIX + key, value);
+    await client.writeCache(PREFIX + key, value);
     return { value, fetchedAt: client.now(), fresh: true };
   } catch (error) {
-    const cached = isAppError(error, 'network') ? await client.cachedResults(PREFIX + key) : undefined;
+    const cached = isAppError(error, 'network') ? await client.readCache(PREFIX + key, asKept<T>()) : undefined;
     if (!cached) throw error;
-    return { value: cached.snapshot as T, fetchedAt: cached.fetchedAt, fresh: false };
+    return { value: cached.value, fetchedAt: cached.fetchedAt, fresh: false };
   }
+}
+
+/** Accepts any kept value as `T`: for organiser answers that have a type but no schema. */
+function asKept<T>(): Checker<T> {
+  return { safeParse: (value) => ({ success: true, data: value as T }) };
 }
 
 /** One exact survey version: from the server (kept on the device for offline use) or the device's copy. */

@@ -1,7 +1,9 @@
 import { createSignal, onCleanup } from 'solid-js';
+import { clampInterval, type Interval } from '../../core/interval';
 import { allQuestions, type Survey } from '../../core/survey';
 import { locale, tx } from '../i18n';
 import { ot, type OrganiserStringKey } from './strings';
+import type { WaveRow } from './types';
 
 const numberFormat = () => new Intl.NumberFormat(locale() === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 1 });
 
@@ -11,15 +13,29 @@ export const percent = (share: number) => `${Math.round(share * 100)}%`;
 /** A figure with at most one decimal, in the current locale. */
 export const num = (value: number | null | undefined) => (value === null || value === undefined ? '—' : numberFormat().format(value));
 
-/** "3.4 (95% CI 3.1–3.7)", or the mean alone when there is no interval. */
-export function meanText(mean: number | null, ci: [number, number] | null): string {
+/** A scale's ends, which a mean's interval cannot pass: 1–5 for a Likert item, 0–total for an allocation. */
+export type Scale = [number, number];
+
+/** "3.4 (95% CI 3.1–3.7)" with the interval cut to the scale, or the mean alone when there is no interval. */
+export function meanText(mean: number | null, ci: Interval, scale: Scale): string {
   if (mean === null) return '—';
-  return ci ? `${num(mean)} (${ot('ci')} ${num(ci[0])}–${num(ci[1])})` : num(mean);
+  const shown = clampInterval(ci, ...scale).ci;
+  return shown ? `${num(mean)} (${ot('ci')} ${num(shown[0])}–${num(shown[1])})` : num(mean);
 }
 
-/** A date and time in the current locale. */
-export function dateTime(iso: string): string {
-  return new Date(iso).toLocaleString(locale() === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+/** The note under a chart whose interval was cut to its scale, with the interval as computed; undefined when none was cut. */
+export function clampNote(intervals: Interval[], scale: Scale): string | undefined {
+  const cut = intervals.find((ci) => clampInterval(ci, ...scale).clamped);
+  if (!cut) return undefined;
+  return ot('clampedNote').replace('{min}', num(scale[0])).replace('{max}', num(scale[1])).replace('{ci}', `${num(cut[0])}–${num(cut[1])}`);
+}
+
+/**
+ * A date and time in the UI's language, not the browser's: Korean dates in the Korean
+ * UI whatever the browser is set to ("full" adds the weekday, for a date being chosen).
+ */
+export function dateTime(iso: string, dateStyle: 'medium' | 'full' = 'medium'): string {
+  return new Intl.DateTimeFormat(locale() === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle, timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** How long ago `iso` was, in words: "just now", "5 min ago", "2 h ago", "3 d ago". */
@@ -60,3 +76,9 @@ export const countText = (count: number | null) => (count === null ? ot('fewerTh
  * withheld segment is not always one of fewer than 5.
  */
 export const segmentCount = (count: number | null) => (count === null ? ot('withheld') : String(count));
+
+/** A wave's name in the UI language: its label when registered with one, else its slug. */
+export function waveName(waves: WaveRow[], slug: string): string {
+  const label = waves.find((w) => w.slug === slug)?.label;
+  return label ? tx(label) : slug;
+}

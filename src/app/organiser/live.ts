@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import { resultsKey } from '../../client';
 import { isAppError } from '../../core/errors';
-import type { ResultsSnapshot } from '../../core/results';
+import { ResultsSnapshotSchema, type ResultsSnapshot } from '../../core/results';
 import { getClient } from '../stores/client';
 import { queryString, type OrganiserApi } from './api';
 import { createSseParser } from './sse';
@@ -81,9 +81,9 @@ export function createLiveResults(api: OrganiserApi, target: () => LiveTarget | 
   async function run(t: LiveTarget, signal: AbortSignal) {
     const key = resultsKey(t.surveyId, t.query);
     const client = await getClient();
-    const cached = await client.cachedResults(key);
+    const cached = await client.readCache(key, ResultsSnapshotSchema);
     if (signal.aborted) return;
-    setSnapshot(cached?.snapshot as ResultsSnapshot | undefined);
+    setSnapshot(cached?.value);
     setFetchedAt(cached?.fetchedAt);
     setError(undefined);
     setState('connecting');
@@ -94,7 +94,7 @@ export function createLiveResults(api: OrganiserApi, target: () => LiveTarget | 
           setSnapshot(next);
           setFetchedAt(client.now());
           setState('live');
-          void client.cacheResults(key, next, id ? `"${id}"` : undefined).catch(() => undefined);
+          void client.writeCache(key, next, id ? `"${id}"` : undefined).catch(() => undefined);
         });
       } catch (e) {
         if (!retryable(e)) {

@@ -1,4 +1,4 @@
-import { currentUrl } from '../router';
+import { useLocation, type Location } from '@solidjs/router';
 import { queryString } from './api';
 
 /** The organiser's pages. */
@@ -12,9 +12,20 @@ export function orgHref(page: OrganiserPage, query: Record<string, string | numb
   return `/organiser/${page}${queryString(query)}`;
 }
 
-/** One value of the current address's query. */
+let routed: Location | undefined;
+
+/**
+ * Binds the helpers below to the router's location. The organiser's frame calls it once,
+ * inside the router: pages read the query from event handlers and prop getters too, where
+ * the router's own hooks (which need its context) would throw.
+ */
+export function bindOrganiserLocation(): void {
+  routed = useLocation();
+}
+
+/** One value of the current address's query; tracked where it is read reactively. */
 export function queryParam(name: string): string | undefined {
-  return new URLSearchParams(currentUrl().search).get(name) ?? undefined;
+  return new URLSearchParams(routed?.search ?? window.location.search).get(name) ?? undefined;
 }
 
 /** The survey the current organiser page is about. */

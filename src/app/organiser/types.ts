@@ -33,10 +33,11 @@ export type Overview = {
   waves: WaveRow[];
   channels: { channel: string; count: number }[];
   groups: { group: string; count: number }[];
-  /** The address for join links, when the server tells it (PUBLIC_URL). */
+  /** The address in join links and QR codes, when the server tells it. */
   publicUrl?: string;
+  /** Where that address came from: PUBLIC_URL, the server's first LAN address, or loopback (phones cannot use it). */
+  publicUrlSource?: 'configured' | 'lan' | 'loopback';
 };
-
 
 /** What `POST /imports` reports. */
 export type ImportSummary = {
@@ -48,4 +49,4 @@ export type ImportSummary = {
 };
 
 /** A wave to register. */
-export type NewWave = { slug: string; label: LocalizedText | string; startsAt: string; oneResponsePerDevice: boolean };
+export type NewWave = { slug: string; label: LocalizedText; startsAt: string; oneResponsePerDevice: boolean; channel: string; test: boolean };

@@ -1,4 +1,4 @@
-import { Link } from '../router';
+import { A } from '@solidjs/router';
 import { t } from '../i18n';
 
 /** A readable failure instead of a blank screen, naming what went wrong. */
@@ -7,7 +7,7 @@ export function ErrorPage(props: { title?: string; detail: string }) {
     <div class="card error-page" role="alert">
       <h1>{props.title ?? t('errorTitle')}</h1>
       <pre class="error-detail">{props.detail}</pre>
-      <Link class="button secondary" href="/">{t('home')}</Link>
+      <A class="button secondary" href="/">{t('home')}</A>
     </div>
   );
 }

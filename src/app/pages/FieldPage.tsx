@@ -1,52 +1,79 @@
-import { Link } from '../router';
+import { A } from '@solidjs/router';
 import { For, Show, createEffect, createResource, createSignal, lazy, on } from 'solid-js';
-import { storageEstimate } from '../../client/storage';
+import type { Client } from '../../client';
 import { locale, t, tx } from '../i18n';
 import { ft } from './field-strings';
 import { getClient } from '../stores/client';
-import { fieldSettings, saveFieldSettings } from '../stores/field';
+import { fieldSettings, saveFieldSettings, type FieldSettings } from '../stores/field';
 import { listSurveys } from '../stores/surveys';
+import { FieldStorage } from './FieldStorage';
 import { FieldSync } from './FieldSync';
 import { syncStatus } from '../stores/sync';
 
 // Lazy, so the analysis code it brings loads after the page's own figures are on screen.
 const FieldSample = lazy(() => import('./FieldSample').then((m) => ({ default: m.FieldSample })));
 
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+/** The collector name and the switch: field mode cannot be turned on without a name. */
+function FieldForm(props: { client: Client; settings: FieldSettings; onSaved: () => void }) {
+  const [name, setName] = createSignal(props.settings.collector ?? '');
+  const [missing, setMissing] = createSignal(false);
+  let input!: HTMLInputElement;
+  const save = async (enabled: boolean) => {
+    if (enabled && name().trim() === '') {
+      setMissing(true);
+      input.focus();
+      return;
+    }
+    await saveFieldSettings(props.client, { enabled, collector: name() });
+    props.onSaved();
+  };
+  return (
+    <form class="card" noValidate onSubmit={(e) => { e.preventDefault(); void save(true); }}>
+      <label for="collector">{ft('collector')}</label>
+      <input
+        id="collector"
+        ref={input}
+        autocomplete="name"
+        maxLength={80}
+        value={name()}
+        required
+        aria-invalid={missing()}
+        aria-describedby={missing() ? 'collector-help collector-error' : 'collector-help'}
+        onInput={(e) => {
+          setName(e.currentTarget.value);
+          setMissing(false);
+        }}
+      />
+      <p class="hint" id="collector-help">{ft('collectorHelp')}</p>
+      <Show when={missing()}>
+        <p class="error" id="collector-error" role="alert">{ft('collectorMissing')}</p>
+      </Show>
+      <div class="nav-buttons">
+        <Show when={props.settings.enabled}>
+          <button type="button" class="secondary" onClick={() => void save(false)}>{ft('fieldModeOff')}</button>
+        </Show>
+        <button type="submit" class="primary">{props.settings.enabled ? ft('save') : ft('fieldModeOn')}</button>
+      </div>
+      <p role="status" class="hint">{props.settings.enabled ? ft('fieldModeIsOn') : ''}</p>
+    </form>
+  );
+}
 
 /** The field researcher's page: collector name once, counts on the device, storage health. */
 export function FieldPage() {
   const [data, { refetch }] = createResource(async () => {
     const client = await getClient();
-    const [settings, counts, storage, surveys] = await Promise.all([fieldSettings(client), client.counts(), storageEstimate(), listSurveys(client)]);
-    return { client, settings, counts, storage, surveys };
+    const [settings, counts, surveys] = await Promise.all([fieldSettings(client), client.counts(), listSurveys(client)]);
+    return { client, settings, counts, surveys };
   });
-  const [name, setName] = createSignal<string>();
   createEffect(on(() => syncStatus().waiting, () => void refetch(), { defer: true }));
-  const save = async (enabled: boolean) => {
-    const current = data();
-    if (!current) return;
-    await saveFieldSettings(current.client, { enabled, collector: name() ?? current.settings.collector });
-    await refetch();
-  };
   return (
     <div class="field" lang={locale()}>
       <h1>{t('fieldMode')}</h1>
       <Show when={data()} fallback={<p class="loading">{t('loading')}</p>}>
         {(d) => (
           <>
-            <form class="card" onSubmit={(e) => { e.preventDefault(); void save(true); }}>
-              <label for="collector">{ft('collector')}</label>
-              <input id="collector" autocomplete="name" maxLength={80} value={d().settings.collector ?? ''} onInput={(e) => setName(e.currentTarget.value)} />
-              <p class="hint">{ft('collectorHelp')}</p>
-              <div class="nav-buttons">
-                <Show when={d().settings.enabled}>
-                  <button type="button" class="secondary" onClick={() => save(false)}>{ft('fieldModeOff')}</button>
-                </Show>
-                <button type="submit" class="primary">{d().settings.enabled ? ft('save') : ft('fieldModeOn')}</button>
-              </div>
-              <p role="status" class="hint">{d().settings.enabled ? ft('fieldModeIsOn') : ''}</p>
-            </form>
+            <FieldForm client={d().client} settings={d().settings} onSaved={() => void refetch()} />
             <section class="card" aria-labelledby="counts-title">
               <h2 id="counts-title">{ft('onDevice')}</h2>
               <dl class="counts">
@@ -67,15 +94,9 @@ export function FieldPage() {
             </section>
             <FieldSync client={d().client} onChange={() => void refetch()} />
             <FieldSample client={d().client} surveys={d().surveys} />
-            <section class="card" aria-labelledby="storage-title">
-              <h2 id="storage-title">{ft('storage')}</h2>
-              <Show when={d().storage}>
-                {(s) => <p>{megabytes(s().usage)} / {megabytes(s().quota)}</p>}
-              </Show>
-              <p classList={{ warning: !d().storage?.persisted }}>{d().storage?.persisted ? ft('persistent') : ft('notPersistent')}</p>
-            </section>
+            <FieldStorage />
             <For each={d().surveys}>
-              {(survey) => <Link class="button primary" href={`/s/${survey.id}`}>{t('startSurvey')}: {tx(survey.title)}</Link>}
+              {(survey) => <A class="button primary" href={`/s/${survey.id}`}>{t('startSurvey')}: {tx(survey.title)}</A>}
             </For>
           </>
         )}

@@ -42,9 +42,10 @@ function namer(survey: Survey, analysis: Analysis) {
 type Names = ReturnType<typeof namer>;
 
 /**
- * The field researcher's own sample, offline: per position the smoothed agree and
- * disagree shares overall and per stakeholder group, and the consensus and divisive
- * lists, from the responses on this device. Loaded lazily, with the analysis code.
+ * The field researcher's own sample, offline: per position the shares who agree and
+ * disagree overall and per stakeholder group, and the consensus and divisive lists, from
+ * the responses on this device, with how they are worked out in a note. Loaded lazily,
+ * with the analysis code.
  */
 export function FieldSample(props: { client: Client; surveys: Survey[] }) {
   const candidates = createMemo(() => props.surveys.filter((s) => likertPositions(s).length > 0));
@@ -115,18 +116,22 @@ function Lists(props: { analysis: Analysis; names: Names }) {
       </Show>
       <h3>{st('positionsTitle')}</h3>
       <For each={props.analysis.positions}>{(p) => <PositionFigures position={p} names={props.names} />}</For>
+      <details class="method">
+        <summary>{st('methodTitle')}</summary>
+        <p class="hint">{st('method')}</p>
+      </details>
     </>
   );
 }
 
-/** One row of figures: n and the smoothed agree and disagree shares. */
+/** One row of figures: n and the plain shares who agree and disagree. */
 function Row(props: { label: string; figures: Share }) {
   return (
     <tr>
       <th scope="row">{props.label}</th>
       <td>{props.figures.n}</td>
-      <td>{percent(props.figures.smoothedAgree)}</td>
-      <td>{percent(props.figures.smoothedDisagree)}</td>
+      <td>{percent(props.figures.agreeShare)}</td>
+      <td>{percent(props.figures.disagreeShare)}</td>
     </tr>
   );
 }
@@ -137,7 +142,7 @@ function PositionFigures(props: { position: PositionSummary; names: Names }) {
   const overall = () => (props.position.overall.withheld ? undefined : props.position.overall);
   const summary = () => {
     const o = overall();
-    return o ? `${st('agree')} ${percent(o.smoothedAgree)} · ${st('disagree')} ${percent(o.smoothedDisagree)}` : st('fewerThan5');
+    return o ? `${st('agree')} ${percent(o.agreeShare)} · ${st('disagree')} ${percent(o.disagreeShare)}` : st('fewerThan5');
   };
   return (
     <details>

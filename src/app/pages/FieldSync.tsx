@@ -1,6 +1,7 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import type { Client } from '../../client';
 import { locale } from '../i18n';
+import { formatDateTime } from '../numbers';
 import { ft } from './field-strings';
 import { syncSoon, syncStatus } from '../stores/sync';
 
@@ -34,9 +35,9 @@ export function FieldSync(props: { client: Client; onChange: () => void }) {
   return (
     <>
       <section class="card" aria-labelledby="sync-title">
-        <h2 id="sync-title">{ft('syncNow')}</h2>
+        <h2 id="sync-title">{ft('syncTitle')}</h2>
         <Show when={syncStatus().lastSyncedAt}>
-          {(at) => <p class="hint">{ft('lastSynced')}: {new Date(at()).toLocaleString(locale() === 'ko' ? 'ko-KR' : 'en-GB')}</p>}
+          {(at) => <p class="hint">{ft('lastSynced')}: {formatDateTime(at(), locale())}</p>}
         </Show>
         <button type="button" class="primary" disabled={syncStatus().syncing} onClick={() => void syncNow()}>{ft('syncNow')}</button>
       </section>

@@ -1,5 +1,5 @@
 import type { SurveyStore } from '../stores/survey-store';
-import { migrateDraft } from '../stores/surveys';
+import { migrateDraft } from '../stores/migrate-draft';
 import { t } from '../i18n';
 import type { Opened } from './SurveyPage';
 

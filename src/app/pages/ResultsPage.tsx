@@ -1,29 +1,40 @@
-import { Show, createResource } from 'solid-js';
+import type { RouteSectionProps } from '@solidjs/router';
+import { Match, Switch, createResource } from 'solid-js';
 import type { Survey } from '../../core/survey';
 import { ResultsSummary } from '../components/ResultsSummary';
 import { locale, t, tx } from '../i18n';
 import { getClient } from '../stores/client';
+import { fetchSurvey, type MissingReason } from '../stores/fetch-survey';
 import { loadSurvey } from '../stores/surveys';
 import { ErrorPage } from './ErrorPage';
+import { SurveyMissing } from './SurveyMissing';
+import { variant } from '../variant';
+
+type View = { survey: Survey } | { missing: MissingReason } | { broken: string };
+
+async function viewOf(id: string): Promise<View> {
+  const client = await getClient();
+  const loaded = (await loadSurvey(client, id)) ?? (await fetchSurvey(client, id));
+  if (typeof loaded === 'string') return { missing: loaded };
+  return loaded.ok ? { survey: loaded.survey } : { broken: loaded.detail };
+}
 
 /** `/r/:surveyId`: a survey's public results, live when online and the last copy when not. */
-export function ResultsPage(props: { params: Record<string, string> }) {
-  const [loaded] = createResource(() => props.params.surveyId, async (id) => loadSurvey(await getClient(), id));
+export function ResultsPage(props: RouteSectionProps) {
+  const [view, { refetch }] = createResource(() => props.params.surveyId, viewOf);
+  const has = <K extends string>(key: K) => variant(view.latest, key);
   return (
-    <Show when={loaded()} fallback={<Show when={loaded.state === 'ready'} fallback={<p class="loading">{t('loading')}</p>}><ErrorPage title={t('notFound')} detail={props.params.surveyId ?? ''} /></Show>}>
-      {(result) => (
-        <Show when={result().ok && result()} fallback={<ErrorPage detail={(result() as { detail: string }).detail} />}>
-          {(ok) => {
-            const survey = (ok() as { survey: Survey }).survey;
-            return (
-              <article class="card" lang={locale()}>
-                <h1>{tx(survey.title)}</h1>
-                <ResultsSummary survey={survey} />
-              </article>
-            );
-          }}
-        </Show>
-      )}
-    </Show>
+    <Switch fallback={<p class="loading">{t('loading')}</p>}>
+      <Match when={has('missing')}>{(m) => <SurveyMissing id={props.params.surveyId ?? ''} reason={m().missing} onRetry={refetch} />}</Match>
+      <Match when={has('broken')}>{(b) => <ErrorPage detail={b().broken} />}</Match>
+      <Match when={has('survey')}>
+        {(v) => (
+          <article class="card" lang={locale()}>
+            <h1>{tx(v().survey.title)}</h1>
+            <ResultsSummary survey={v().survey} />
+          </article>
+        )}
+      </Match>
+    </Switch>
   );
 }

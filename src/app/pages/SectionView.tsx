@@ -1,13 +1,14 @@
 import { For, Show } from 'solid-js';
-import { isVisible, visibleQuestions } from '../../core/visibility';
+import { questionNumbers } from '../../core/numbering';
+import { isVisible } from '../../core/visibility';
 import { QuestionField } from '../components/questions/QuestionField';
 import { t, tx } from '../i18n';
 import type { SurveyStore } from '../stores/survey-store';
 
 /** One section per screen: its visible questions, errors beside them, back and next. */
 export function SectionView(props: { store: SurveyStore }) {
-  // Numbers follow what the respondent sees, so a question hidden by an earlier answer leaves no gap.
-  const numberOf = (id: string) => visibleQuestions(props.store.survey, props.store.answers()).findIndex((q) => q.id === id) + 1;
+  // Numbers never move: a question that appears after an answer takes a letter (1a), as on the organiser's screens.
+  const numbers = questionNumbers(props.store.survey);
   const hasErrors = () => Object.keys(props.store.errors()).length > 0;
   const focusFirstError = () => {
     const first = document.querySelector<HTMLElement>('.question.invalid input, .question.invalid textarea, .question.invalid button');
@@ -25,6 +26,7 @@ export function SectionView(props: { store: SurveyStore }) {
           }}
         >
           <h1 class="section-title">{tx(section().title)}</h1>
+          <p class="hint required-note">{t('requiredNote')}</p>
           <Show when={hasErrors()}>
             <p class="error banner" role="alert">{t('fixErrors')}</p>
           </Show>
@@ -32,7 +34,7 @@ export function SectionView(props: { store: SurveyStore }) {
             {(question) => (
               <QuestionField
                 question={question}
-                number={numberOf(question.id)}
+                number={numbers.get(question.id) ?? ''}
                 value={props.store.answers()[question.id]}
                 error={props.store.errors()[question.id]}
                 onChange={(value) => props.store.setAnswer(question.id, value)}

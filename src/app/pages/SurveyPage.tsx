@@ -1,130 +1,80 @@
-import { Match, Show, Switch, createResource, createSignal, lazy, onCleanup, onMount } from 'solid-js';
-import type { Client, Draft } from '../../client';
+import { useLocation, type RouteSectionProps } from '@solidjs/router';
+import { Match, Show, Switch, createResource, createSignal, lazy, onMount } from 'solid-js';
+import type { Client, Draft, Held } from '../../client';
 import type { Survey } from '../../core/survey';
-import { persistStorage } from '../../client/storage';
-import { ProgressBar } from '../components/ProgressBar';
-import { startSync, syncSoon } from '../stores/sync';
-import { onBeforeReload } from '../flush';
-import { locale, t } from '../i18n';
+import { t } from '../i18n';
 import { getClient } from '../stores/client';
-import { fieldSettings } from '../stores/field';
-import { createSurveyStore, type SurveyStore } from '../stores/survey-store';
+import type { MissingReason } from '../stores/fetch-survey';
+import { fieldSettings, type FieldSettings } from '../stores/field';
 import { loadSurvey } from '../stores/surveys';
-import { visitFromQuery } from '../stores/visit';
-import { currentUrl } from '../router';
+import { visitFromQuery, type Visit } from '../stores/visit';
 import { ErrorPage } from './ErrorPage';
-import { Notice } from './Notice';
+import { variant } from '../variant';
+import { Notice, NoticeExtras, hasExtras } from './Notice';
 
-// Screens after the notice are their own chunks (precached for offline), so the first load
-// carries just what the notice needs; the questions load while the respondent reads it.
-const loadSectionView = () => import('./SectionView').then((m) => ({ default: m.SectionView }));
-const SectionView = lazy(loadSectionView);
-const Review = lazy(() => import('./Review').then((m) => ({ default: m.Review })));
-const ThankYou = lazy(() => import('./ThankYou').then((m) => ({ default: m.ThankYou })));
-const OlderDraft = lazy(() => import('./OlderDraft').then((m) => ({ default: m.OlderDraft })));
+// Everything after the notice (the questions, review and thank-you, and the survey store
+// that drives them) is its own chunk, precached for offline: the first load carries just
+// what the notice needs, and the rest loads while the respondent reads it.
+const Respond = lazy(() => import('./Respond').then((m) => ({ default: m.Respond })));
+const SurveyMissing = lazy(() => import('./SurveyMissing').then((m) => ({ default: m.SurveyMissing })));
 
-/** A survey opened on this device, with its draft (or an older version's draft to decide about). */
-export type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Draft; device: string; field: boolean; collector?: string };
+/** A survey opened on this device: its draft (or an older version's draft to decide about), the visit, and an earlier answer from here. */
+export type Opened = { client: Client; survey: Survey; draft?: Draft; older?: Draft; device: string; field: FieldSettings; visit: Visit; held?: Held };
 
-/**
- * A link to a survey this device has not seen (one an organiser added, opened from a QR
- * code on a first visit): fetch the server's surveys now rather than waiting for the
- * background refresh, then look again. Offline, it is simply still not here.
- */
-async function fetchSurvey(client: Client, id: string) {
-  await (await startSync()).refreshSurveys();
-  return loadSurvey(client, id);
+type Opening = Opened | { missing: MissingReason } | { broken: string };
+
+/** The survey from the device, else from the server; when neither has it, why (`MissingReason`). */
+async function surveyFor(client: Client, id: string) {
+  const stored = await loadSurvey(client, id);
+  return stored ?? (await import('../stores/fetch-survey')).fetchSurvey(client, id);
 }
 
-async function open(id: string): Promise<Opened | { error: string; title?: string }> {
+async function open(id: string, search: string): Promise<Opening> {
   const client = await getClient();
-  const loaded = (await loadSurvey(client, id)) ?? (await fetchSurvey(client, id));
-  if (!loaded) return { error: id, title: t('notFound') };
-  if (!loaded.ok) return { error: loaded.detail };
-  const [draft, device, field] = await Promise.all([client.loadDraft(id), client.deviceId(), fieldSettings(client)]);
-  const base = { client, survey: loaded.survey, device, field: field.enabled, collector: field.collector };
-  if (draft && draft.surveyVersion !== loaded.survey.version) return { ...base, older: draft };
-  return { ...base, draft };
+  const [loaded, field] = await Promise.all([surveyFor(client, id), fieldSettings(client)]);
+  if (typeof loaded === 'string') return { missing: loaded };
+  if (!loaded.ok) return { broken: loaded.detail };
+  const visit = visitFromQuery(search, field.enabled);
+  // A field device answers for many people; on anyone else's, an earlier answer in this wave is worth saying.
+  const [draft, device, held] = await Promise.all([client.loadDraft(id), client.deviceId(), field.enabled ? [] : client.heldResponses(id)]);
+  const opened: Opened = { client, survey: loaded.survey, device, field, visit, held: held.find((h) => h.wave === visit.wave) };
+  // Loaded before the notice renders, so what it adds does not push the notice down afterwards.
+  if (hasExtras(opened)) await NoticeExtras.preload();
+  // A draft opens straight on its questions: fetch them now rather than after a blank screen.
+  if (draft) await Respond.preload();
+  if (draft && draft.surveyVersion !== loaded.survey.version) return { ...opened, older: draft };
+  return { ...opened, draft };
 }
 
-/** `/s/:surveyId`: the notice, one section per screen, the review and the thank-you. */
-export function SurveyPage(props: { params: Record<string, string> }) {
-  const search = currentUrl().search;
-  const [opened] = createResource(() => props.params.surveyId, (id) => open(id));
+/** `/s/:surveyId`: the notice, then the questions; or why the survey cannot be opened. */
+export function SurveyPage(props: RouteSectionProps) {
+  const search = useLocation().search;
+  const [opening, { refetch }] = createResource(() => props.params.surveyId, (id) => open(id, search));
+  const has = <K extends string>(key: K) => variant(opening.latest, key);
   return (
-    <Show when={opened()} fallback={<p class="loading">{t('loading')}</p>}>
-      {(result) => (
-        <Switch>
-          <Match when={'error' in result() && result()}>{(e) => <ErrorPage title={(e() as { title?: string }).title} detail={(e() as { error: string }).error} />}</Match>
-          <Match when={!('error' in result()) && (result() as Opened)}>{(o) => <Respond opened={o()} search={search} />}</Match>
-        </Switch>
-      )}
-    </Show>
+    <Switch fallback={<p class="loading">{t('loading')}</p>}>
+      <Match when={has('missing')}>{(m) => <SurveyMissing id={props.params.surveyId ?? ''} reason={m().missing} onRetry={refetch} />}</Match>
+      <Match when={has('broken')}>{(b) => <ErrorPage detail={b().broken} />}</Match>
+      <Match when={has('survey')}>{(opened) => <Begin opened={opened()} />}</Match>
+    </Switch>
   );
 }
 
-function Respond(props: { opened: Opened; search: string }) {
-  const visit = visitFromQuery(props.search);
-  const respondent = props.opened.field
-    ? { wave: visit.wave, channel: 'field' as const, collector: props.opened.collector }
-    : visit;
-  const store = createSurveyStore(props.opened.survey, props.opened.client, respondent, props.opened.draft);
-  registerFlush(store);
-  // Fetched after the notice has painted, so it is not on the first screen's critical path.
-  onMount(() => requestAnimationFrame(() => setTimeout(() => void loadSectionView(), 0)));
-  const [older, setOlder] = createSignal(props.opened.older);
-  return (
-    <Show when={!older()} fallback={<OlderDraft opened={props.opened} store={store} onDone={() => setOlder(undefined)} />}>
-      <Flow store={store} opened={props.opened} />
-    </Show>
-  );
-}
-
-/** Drafts are flushed when the page may be frozen or killed next: hidden or unloading. */
-function registerFlush(store: SurveyStore) {
-  const flush = () => void store.flush();
-  const onVisibility = () => document.visibilityState === 'hidden' && flush();
-  window.addEventListener('pagehide', flush);
-  document.addEventListener('visibilitychange', onVisibility);
-  const unregister = onBeforeReload(() => store.flush());
-  onCleanup(() => {
-    unregister();
-    flush();
-    window.removeEventListener('pagehide', flush);
-    document.removeEventListener('visibilitychange', onVisibility);
-  });
-}
-
-function Flow(props: { store: SurveyStore; opened: Opened }) {
-  const submit = async () => {
-    const ok = await props.store.submit(props.opened.device, locale());
-    if (!ok) {
-      document.querySelector<HTMLElement>('.error')?.focus();
-      return;
-    }
-    // Only now is the response in the outbox: ask the browser to keep our data, then send it.
-    void persistStorage();
-    void syncSoon();
+/** The notice first; once started, or with a draft to resume, the questions. */
+function Begin(props: { opened: Opened }) {
+  const resuming = props.opened.draft !== undefined || props.opened.older !== undefined;
+  const [started, setStarted] = createSignal(resuming);
+  // Fetched after the notice has painted, so it is not on the first screen's critical path:
+  // the store's chunk and the first question screen's, so Start waits for neither.
+  onMount(() => requestAnimationFrame(() => setTimeout(() => void Promise.all([Respond.preload(), import('./SectionView')]), 0)));
+  // The notice stays until the questions' chunk is here, so Start never shows a blank screen.
+  const start = async () => {
+    await Respond.preload();
+    setStarted(true);
   };
   return (
-    <Switch>
-      <Match when={props.store.submitted() && !props.opened.field}>
-        <ThankYou survey={props.store.survey} response={props.store.submitted()!} />
-      </Match>
-      <Match when={!props.store.draft()}>
-        <Show when={props.store.submitted()}>
-          <p class="saved-toast" role="status">{t('savedOnDevice')}</p>
-        </Show>
-        <Notice survey={props.store.survey} onStart={() => props.store.start(locale())} />
-      </Match>
-      <Match when={props.store.step() === props.store.reviewStep()}>
-        <ProgressBar step={props.store.step()} total={props.store.reviewStep()} />
-        <Review store={props.store} onSubmit={submit} />
-      </Match>
-      <Match when={true}>
-        <ProgressBar step={props.store.step()} total={props.store.reviewStep()} />
-        <SectionView store={props.store} />
-      </Match>
-    </Switch>
+    <Show when={started()} fallback={<Notice opened={props.opened} onStart={() => void start()} />}>
+      <Respond opened={props.opened} startNow={!resuming} />
+    </Show>
   );
 }

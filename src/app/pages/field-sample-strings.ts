@@ -4,8 +4,13 @@ import { translator } from '../i18n';
 export const st = translator({
   title: { ko: '이 기기의 표본: 합의와 분열', en: "This device's sample: consensus and division" },
   help: {
-    ko: '이 기기에 있는 응답만으로, 연결 없이 계산합니다. 비율은 보정값입니다: (동의 + 1) / (응답 수 + 2). 5명 미만인 집단의 수치는 표시하지 않습니다.',
-    en: 'Worked out on this device from the responses it holds, no connection needed. Shares are smoothed: (agree + 1) / (n + 2). Groups of fewer than 5 show no figures.',
+    ko: '이 기기에 있는 응답만으로, 연결 없이 계산합니다. 5명 미만인 집단의 수치는 표시하지 않습니다.',
+    en: 'Worked out on this device from the responses it holds, no connection needed. Groups of fewer than 5 show no figures.',
+  },
+  methodTitle: { ko: '계산 방법', en: 'How this is worked out' },
+  method: {
+    ko: '표의 비율은 각 집단에서 중간보다 높은 점수(동의) 또는 낮은 점수(비동의)를 고른 응답자의 비율 그대로입니다. 합의도와 ‘같은 편’ 판단에는 작은 집단이 0%나 100%로 치우치지 않도록 보정한 비율 (동의 수 + 1) / (응답 수 + 2)를 씁니다(Pol.is와 같은 방식). 합의도는 모든 집단의 보정 비율을 곱한 값입니다.',
+    en: 'The table gives plain shares: in each group, the share who answered above the midpoint (agree) or below it (disagree). Consensus and "same side" use smoothed shares, (agree + 1) / (n + 2), so that a small group never reads as 0% or 100% (as Pol.is does); the consensus figure multiplies every group’s smoothed share.',
   },
   survey: { ko: '설문', en: 'Survey' },
   responses: { ko: '이 기기에 있는 버전 {v}의 응답', en: 'Responses to version {v} on this device' },

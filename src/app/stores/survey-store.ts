@@ -7,7 +7,7 @@ import { isVisible, pruneAnswers } from '../../core/visibility';
 import type { Visit } from './visit';
 
 /** Who is answering and how: the visit's wave and channel plus the field collector, if any. */
-export type Respondent = Visit & { collector?: string };
+export type Respondent = Pick<Visit, 'wave' | 'channel'> & { collector?: string };
 
 /**
  * The submission time: now, or the start time if the clock went back while the respondent

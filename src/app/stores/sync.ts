@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
-import type { SyncEngine, SyncStatus } from '../../client';
-import { resultsKey } from '../../client/surveys';
+import type { CachedRead, SyncEngine, SyncStatus } from '../../client';
+import type { ResultsSnapshot } from '../../core/results';
 import { getClient } from './client';
 
 const [status, setStatus] = createSignal<SyncStatus>({ waiting: 0, syncing: false });
@@ -36,14 +36,12 @@ export async function syncSoon(): Promise<void> {
   await engine.sync();
 }
 
-/** The results snapshot, fresh from the server when reachable, else the cached copy with its age. */
-export async function resultsFor(surveyId: string): Promise<{ snapshot: unknown; fetchedAt: string } | undefined> {
-  const [engine, client] = await Promise.all([startSync(), getClient()]);
+/** The results snapshot, fresh from the server when reachable, else the device's checked copy with its age. */
+export async function resultsFor(surveyId: string): Promise<CachedRead<ResultsSnapshot> | undefined> {
+  const engine = await startSync();
   // Send this device's own responses first, so the figures include them when online.
   await engine.sync();
-  await engine.refreshResults(surveyId);
-  const cached = await client.cachedResults(resultsKey(surveyId));
-  return cached && { snapshot: cached.snapshot, fetchedAt: cached.fetchedAt };
+  return engine.refreshResults(surveyId);
 }
 
 type SyncRegistration = ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };

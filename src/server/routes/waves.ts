@@ -86,6 +86,10 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
   app.delete('/surveys/:id/waves/:slug/responses', organiser, async (c) => {
     const survey = await surveyParam(c, store);
     const slug = param(WaveSchema, c.req.param('slug'), 'wave');
+    // Bulk deletion is for rehearsals: a real session's answers go one by one, or not at all.
+    if (!(await store.getWave(survey.id, slug))?.test) {
+      throw new AppError('conflict', `wave "${slug}" is not marked as a test wave, so its responses cannot be deleted together; delete single responses by id instead`, { reason: 'not_test_wave' });
+    }
     return c.json({ deleted: await store.deleteWave(survey.id, slug) });
   });
 
@@ -98,7 +102,7 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
     c.header('Cache-Control', 'no-cache');
     return c.json({
       code: wave.code, surveyId, wave: wave.slug, channel: wave.channel ?? 'conference', label: wave.label,
-      startsAt: wave.startsAt, closesAt: wave.closesAt ?? null, closed: isClosed(wave, clock()),
+      startsAt: wave.startsAt, closesAt: wave.closesAt ?? null, closed: isClosed(wave, clock()), oneResponsePerDevice: wave.oneResponsePerDevice,
     });
   });
 

@@ -37,6 +37,12 @@ export function makeResponse(spec: ResponseSpec): Record<string, unknown> {
   };
 }
 
+/**
+ * `expect.poll` with room to wait: on a machine shared with other test runs a page's
+ * first live figures can take several seconds, past the default one.
+ */
+export const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+
 /** Posts responses straight to the API, as the sync engine would; fails unless every one is stored. */
 export async function postResponses(baseUrl: string, responses: Record<string, unknown>[]): Promise<void> {
   const res = await fetch(`${baseUrl}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ responses }) });
@@ -60,4 +66,15 @@ export async function signIn(page: Page, baseUrl: string, token = TEST_TOKEN, pa
 export async function decodeQr(element: Locator): Promise<string | undefined> {
   const png = PNG.sync.read(await element.screenshot());
   return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+/**
+ * Saves a PNG of a page or an element into the folder named by `STANCE_SHOTS`, for
+ * release notes and reviews; does nothing when it is unset, so test runs write nothing
+ * outside the repository.
+ */
+export async function screenshot(target: Page | Locator, name: string, fullPage = true): Promise<void> {
+  const dir = process.env.STANCE_SHOTS;
+  if (!dir) return;
+  await target.screenshot({ path: `${dir}/${name}.png`, ...('goto' in target ? { fullPage } : {}) });
 }

@@ -13,11 +13,20 @@ import { TextAnswer } from './TextAnswer';
 
 type Props = {
   question: Question;
-  number: number;
+  /** The question's stable number (`questionNumbers`): "3", or "1a" for a conditional one. */
+  number: string;
   value: AnswerValue | undefined;
   error: AnswerIssueCode | undefined;
   onChange: (value: AnswerValue | undefined) => void;
 };
+
+/**
+ * The prompt as shown beside an Optional badge: an author's own "(선택)" or "(optional)" at
+ * its end would say the same thing twice.
+ */
+export function promptText(prompt: string, required: boolean): string {
+  return required ? prompt : prompt.replace(/\s*[(（]\s*(선택|optional)\s*[)）]\s*$/i, '');
+}
 
 /** One question with its prompt, help, error next to it, and the input for its kind. */
 export function QuestionField(props: Props) {
@@ -32,8 +41,10 @@ export function QuestionField(props: Props) {
   return (
     <section class="question" classList={{ invalid: props.error !== undefined }} id={`q-${props.question.id}`} lang={locale()}>
       <h2 class="prompt" id={ids().label}>
-        <span class="q-number">{props.number}.</span> {tx(props.question.prompt)}
-        <span class="badge">{props.question.required ? t('required') : t('optional')}</span>
+        <span class="q-number">{props.number}.</span> {promptText(tx(props.question.prompt), props.question.required)}
+        <Show when={!props.question.required}>
+          {' '}<span class="badge">{t('optional')}</span>
+        </Show>
       </h2>
       <Show when={props.question.help}>{(help) => <p class="hint" id={ids().help}>{tx(help())}</p>}</Show>
       <Switch>

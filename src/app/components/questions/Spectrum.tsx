@@ -1,28 +1,23 @@
-import { Show } from 'solid-js';
 import type { SpectrumQuestion } from '../../../core/survey';
 import { t, tx } from '../../i18n';
 import type { QuestionProps } from './types';
 
 /**
- * A slider that shows its value and moves by arrow keys. A range input always holds a
- * value, so "not answered yet" is tracked apart from it: any touch, click or key that
- * lands on the slider answers, even when it lands on the middle.
+ * A slider that moves by touch, drag or arrow keys. A range input always holds a value, so
+ * "not answered yet" is tracked apart from it and shown plainly: no thumb, and words where
+ * the number will be. Any touch, click or key that lands on the slider answers, even when
+ * it lands on the middle.
  */
 export function Spectrum(props: QuestionProps<SpectrumQuestion>) {
+  const answered = () => typeof props.value === 'number';
   const middle = () => Math.round((props.question.min + props.question.max) / 2);
-  const current = () => (typeof props.value === 'number' ? props.value : middle());
+  const current = () => (answered() ? (props.value as number) : middle());
   const commit = (event: Event) => props.onChange(Number((event.currentTarget as HTMLInputElement).value));
-  const valueText = () =>
-    typeof props.value === 'number'
-      ? `${props.value} (${tx(props.question.labels.low)} ${props.question.min} – ${tx(props.question.labels.high)} ${props.question.max})`
-      : t('sliderUnset');
+  const poles = () => `${props.question.min} ${tx(props.question.labels.low)} – ${props.question.max} ${tx(props.question.labels.high)}`;
+  const valueText = () => (answered() ? `${props.value as number} (${poles()})` : `${t('sliderUnset')} (${poles()})`);
   return (
-    <div class="spectrum" classList={{ unset: typeof props.value !== 'number' }}>
-      <output class="spectrum-value" aria-hidden="true">
-        <Show when={typeof props.value === 'number'} fallback="—">
-          {props.value as number}
-        </Show>
-      </output>
+    <div class="spectrum" classList={{ unset: !answered() }}>
+      <output class="spectrum-value" aria-hidden="true">{answered() ? String(props.value) : t('sliderNotYet')}</output>
       <input
         type="range"
         min={props.question.min}
@@ -39,8 +34,8 @@ export function Spectrum(props: QuestionProps<SpectrumQuestion>) {
         onKeyUp={commit}
       />
       <div class="scale-ends" aria-hidden="true">
-        <span>{props.question.min} · {tx(props.question.labels.low)}</span>
-        <span>{tx(props.question.labels.high)} · {props.question.max}</span>
+        <span><b>{props.question.min}</b>{tx(props.question.labels.low)}</span>
+        <span><b>{props.question.max}</b>{tx(props.question.labels.high)}</span>
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { clampInterval } from '../../../core/interval';
 import type { AllocationQuestion, ChoiceQuestion, RankingQuestion } from '../../../core/survey';
 import type { QuestionSummary } from '../../../core/summary';
 import { tx } from '../../i18n';
-import { meanText, num, percent } from '../format';
+import { clampNote, meanText, num, percent, type Scale } from '../format';
 import { ot } from '../strings';
 import { Figure } from './Figure';
 
@@ -54,16 +55,24 @@ export function ChoiceChart(props: { question: ChoiceQuestion; summary: Summary<
 /** The allocation as the mean amount per area, each with its 95% interval. */
 export function AllocationChart(props: { question: AllocationQuestion; summary: Summary<'allocation'> }) {
   const area = (id: string) => props.summary.areas[id] ?? { mean: null, ci: null };
+  const scale = (): Scale => [0, props.question.total];
+  const ci = (id: string) => clampInterval(area(id).ci, ...scale()).ci;
   const rows = () =>
-    props.question.options.map((o) => ({ label: tx(o.label), value: area(o.id).mean ?? 0, ci: area(o.id).ci, text: meanText(area(o.id).mean, area(o.id).ci) }));
+    props.question.options.map((o) => ({ label: tx(o.label), value: area(o.id).mean ?? 0, ci: ci(o.id), text: meanText(area(o.id).mean, area(o.id).ci, scale()) }));
   const max = () => Math.max(1, ...rows().map((r) => r.ci?.[1] ?? r.value));
   const unit = () => tx(props.question.unit);
+  const note = () => clampNote(props.question.options.map((o) => area(o.id).ci), scale());
   return (
     <Figure
       label={`${ot('mean')} (${unit()}): ${rows().map((r) => `${r.label} ${r.text}`).join(', ')}. n = ${props.summary.n}`}
-      caption={<>{ot('mean')} ({unit()}, {ot('total')} {props.question.total}) · n = {props.summary.n}</>}
+      caption={
+        <>
+          {ot('mean')} ({unit()}, {ot('total')} {props.question.total}) · n = {props.summary.n}
+          <Show when={note()}>{(text) => <span class="org-clamped">{text()}</span>}</Show>
+        </>
+      }
       head={[ot('area'), `${ot('mean')} (${unit()})`, ot('ci')]}
-      rows={props.question.options.map((o) => [tx(o.label), num(area(o.id).mean), area(o.id).ci ? `${num(area(o.id).ci![0])}–${num(area(o.id).ci![1])}` : '—'])}
+      rows={props.question.options.map((o) => [tx(o.label), num(area(o.id).mean), ci(o.id) ? `${num(ci(o.id)![0])}–${num(ci(o.id)![1])}` : '—'])}
     >
       <Bars rows={rows()} max={max()} />
     </Figure>

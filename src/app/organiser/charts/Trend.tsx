@@ -1,5 +1,6 @@
-import { For } from 'solid-js';
-import { meanText, num, segmentCount } from '../format';
+import { For, Show } from 'solid-js';
+import { clampInterval } from '../../../core/interval';
+import { meanText, clampNote, num, segmentCount, type Scale } from '../format';
 import { ot } from '../strings';
 import { Figure } from './Figure';
 
@@ -30,14 +31,22 @@ export function TrendChart(props: { min: number; max: number; points: TrendPoint
     });
     return d.trim();
   };
-  const describe = (p: TrendPoint) => (p.n === null ? ot('withheld') : `${meanText(p.mean, p.ci)}, n = ${p.n}`);
+  const scale = (): Scale => [props.min, props.max];
+  const ci = (p: TrendPoint) => clampInterval(p.ci, props.min, props.max).ci;
+  const describe = (p: TrendPoint) => (p.n === null ? ot('withheld') : `${meanText(p.mean, p.ci, scale())}, n = ${p.n}`);
+  const note = () => clampNote(props.points.map((p) => p.ci), scale());
   const grid = () => [props.min, (props.min + props.max) / 2, props.max];
   return (
     <Figure
       label={`${ot('mean')}: ${props.points.map((p) => `${p.label} ${describe(p)}`).join('; ')}`}
-      caption={<>{ot('mean')} · {props.points.map((p) => `${p.label} n = ${segmentCount(p.n)}`).join(' · ')}</>}
+      caption={
+        <>
+          {ot('mean')} · {props.points.map((p) => `${p.label} n = ${segmentCount(p.n)}`).join(' · ')}
+          <Show when={note()}>{(text) => <span class="org-clamped">{text()}</span>}</Show>
+        </>
+      }
       head={[ot('wave'), 'n', ot('mean'), ot('ci')]}
-      rows={props.points.map((p) => [p.label, segmentCount(p.n), num(p.mean), p.ci ? `${num(p.ci[0])}–${num(p.ci[1])}` : '—'])}
+      rows={props.points.map((p) => [p.label, segmentCount(p.n), num(p.mean), ci(p) ? `${num(ci(p)![0])}–${num(ci(p)![1])}` : '—'])}
     >
       <svg class="org-trend" viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
         <For each={grid()}>
@@ -53,7 +62,7 @@ export function TrendChart(props: { min: number; max: number; points: TrendPoint
           {(p, i) =>
             p.mean !== null && (
               <>
-                {p.ci && <line class="org-trend-ci" x1={x(i())} x2={x(i())} y1={y(p.ci[0])} y2={y(p.ci[1])} />}
+                {ci(p) && <line class="org-trend-ci" x1={x(i())} x2={x(i())} y1={y(ci(p)![0])} y2={y(ci(p)![1])} />}
                 <circle class="org-trend-dot" cx={x(i())} cy={y(p.mean)} r={5} />
               </>
             )

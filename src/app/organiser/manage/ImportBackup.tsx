@@ -1,5 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
+import { FileField } from '../FileField';
 import { api } from '../state';
 import { ot } from '../strings';
 import type { ImportSummary } from '../types';
@@ -66,14 +67,8 @@ export function ImportBackup(props: { onDone?: () => void }) {
   return (
     <section class="org-card" aria-labelledby="import-title">
       <h2 id="import-title">{ot('importTitle')}</h2>
-      <form onSubmit={(e) => void submit(e)}>
-        <p class="org-note" id="import-help">
-          {ot('importHelp')}
-        </p>
-        <div class="org-field">
-          <label for="import-file">{ot('backupFile')}</label>
-          <input id="import-file" ref={input} type="file" accept=".json,.ndjson,application/json,application/x-ndjson" aria-describedby="import-help" />
-        </div>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <FileField id="import-file" ref={(el) => (input = el)} label={ot('backupFile')} help={ot('importHelp')} accept=".json,.ndjson,application/json,application/x-ndjson" />
         <button type="submit" class="primary" disabled={busy()}>
           {busy() ? ot('importing') : ot('importTitle')}
         </button>

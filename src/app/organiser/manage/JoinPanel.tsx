@@ -1,11 +1,13 @@
-import { createSignal } from 'solid-js';
-import { joinLink, shortLink } from '../join';
+import { Show, createSignal } from 'solid-js';
+import { JoinAddressNote, JoinCode, LinkText } from '../JoinInfo';
+import { joinLink, shortLink, type JoinAddress } from '../join';
 import { QrCode } from '../Qr';
 import { ot } from '../strings';
+import type { WaveRow } from '../types';
 
-/** A wave's join link, written out with a copy button, and its QR code. */
-export function JoinPanel(props: { base: string; surveyId: string; wave: string; label: string }) {
-  const link = () => joinLink(props.base, props.surveyId, props.wave);
+/** A wave's join code in large type beside its QR code, the link written out with a copy button, and the address it carries. */
+export function JoinPanel(props: { address: JoinAddress; surveyId: string; wave: WaveRow; label: string }) {
+  const link = () => joinLink(props.address, props.surveyId, props.wave);
   const [copied, setCopied] = createSignal('');
   const copy = async () => {
     await navigator.clipboard.writeText(link()).then(() => setCopied(ot('copied')), () => setCopied(ot('failed')));
@@ -15,18 +17,26 @@ export function JoinPanel(props: { base: string; surveyId: string; wave: string;
       <h2 id="join-title">
         {ot('joinLink')}: {props.label}
       </h2>
-      <p class="org-join-link">
-        <a href={link()} data-testid="join-link">
-          {shortLink(link())}
-        </a>
-      </p>
-      <p class="org-actions">
-        <button type="button" class="secondary small" onClick={() => void copy()}>
-          {ot('copy')}
-        </button>
-        <span role="status">{copied()}</span>
-      </p>
-      <QrCode text={link()} label={`${ot('qrFor')} ${link()}`} />
+      <div class="org-join-body">
+        <QrCode text={link()} label={`${ot('qrFor')} ${link()}`} />
+        <div>
+          <Show when={props.wave.code} fallback={<p class="org-note">{ot('noCode')}</p>}>
+            {(code) => <JoinCode code={code()} />}
+          </Show>
+          <p class="org-join-link">
+            <a href={link()} data-testid="join-link">
+              <LinkText text={shortLink(link())} />
+            </a>
+          </p>
+          <p class="org-actions">
+            <button type="button" class="secondary small" onClick={() => void copy()}>
+              {ot('copy')}
+            </button>
+            <span role="status">{copied()}</span>
+          </p>
+        </div>
+      </div>
+      <JoinAddressNote address={props.address} />
     </section>
   );
 }

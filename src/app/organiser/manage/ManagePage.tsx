@@ -1,14 +1,16 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadCached, ready } from '../cache';
-import { api } from '../state';
-import { publicBase } from '../join';
+import { joinAddress } from '../join';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
+import { api } from '../state';
 import { ot } from '../strings';
 import type { Overview } from '../types';
+import { waveName } from '../format';
 import { DeleteResponse } from './DeleteResponse';
+import { DeleteTestWave } from './DeleteTestWave';
 import { JoinPanel } from './JoinPanel';
 import { WaveForm } from './WaveForm';
 import { WaveTable } from './WaveTable';
@@ -22,9 +24,9 @@ function Versions(props: { overview: Overview }) {
           {(v) => (
             <li>
               v{v.version}: {tx(v.title)} · {v.count} {ot('responses')} ·{' '}
-              <Link href={orgHref('preview', { survey: props.overview.id, version: v.version })}>
+              <A href={orgHref('preview', { survey: props.overview.id, version: v.version })}>
                 {ot('preview')} v{v.version}
-              </Link>
+              </A>
             </li>
           )}
         </For>
@@ -33,21 +35,25 @@ function Versions(props: { overview: Overview }) {
   );
 }
 
-/** `/organiser/manage?survey=`: versions, waves (register, join link and QR, close, delete) and single deletions. */
+/** Brings a panel that just opened into view. */
+const reveal = (id: string) => queueMicrotask(() => document.getElementById(id)?.scrollIntoView({ block: 'nearest' }));
+
+/** `/organiser/manage?survey=`: versions, waves (register, join code and QR, close, delete a test wave's responses) and single deletions. */
 export function ManagePage() {
   const id = surveyIdParam;
   const [overview, { refetch }] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
   const [joining, setJoining] = createSignal<string>();
-  const label = (slug: string) => { const l = info()?.waves.find((w) => w.slug === slug)?.label; return l ? tx(l) : slug; };
+  const [deleting, setDeleting] = createSignal<string>();
+  const wave = (slug: string | undefined) => info()?.waves.find((w) => w.slug === slug);
   const showJoin = (slug: string) => {
     setJoining(slug);
-    queueMicrotask(() => document.getElementById('join-title')?.scrollIntoView({ block: 'nearest' }));
+    reveal('join-title');
   };
   return (
     <div class="organiser-page">
       <p class="org-crumbs">
-        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+        <A href={orgHref('surveys')}>{ot('back')}</A>
       </p>
       <h1>
         {info() ? tx(info()!.title) : id()} · {ot('manage')}
@@ -57,21 +63,35 @@ export function ManagePage() {
         {(o) => (
           <>
             <div class="org-actions">
-              <Link class="button primary small" href={orgHref('results', { survey: id() })}>
+              <A class="button primary small" href={orgHref('results', { survey: id() })}>
                 {ot('results')}
-              </Link>
-              <Link class="button secondary small" href={orgHref('new', { from: id() })}>
+              </A>
+              <A class="button secondary small" href={orgHref('new', { from: id() })}>
                 {ot('addSurvey')}
-              </Link>
+              </A>
             </div>
             <Versions overview={o()} />
             <section class="org-card" aria-labelledby="waves-title">
               <h2 id="waves-title">{ot('waves')}</h2>
               <div class="org-scroll">
-                <WaveTable surveyId={id()} waves={o().waves} onJoin={showJoin} onChange={() => void refetch()} />
+                <WaveTable
+                  surveyId={id()}
+                  waves={o().waves}
+                  onJoin={showJoin}
+                  onDelete={(slug) => {
+                    setDeleting(slug);
+                    reveal('delete-wave-title');
+                  }}
+                  onChange={() => void refetch()}
+                />
               </div>
             </section>
-            <Show when={joining()}>{(slug) => <JoinPanel base={publicBase(o())} surveyId={id()} wave={slug()} label={label(slug())} />}</Show>
+            <Show when={wave(deleting())}>
+              {(w) => <DeleteTestWave surveyId={id()} wave={w()} label={waveName(o().waves, w().slug)} onDone={() => void refetch()} onCancel={() => setDeleting(undefined)} />}
+            </Show>
+            <Show when={joining()}>
+              {(slug) => <JoinPanel address={joinAddress(o())} surveyId={id()} wave={wave(slug()) ?? { slug: slug(), registered: false, count: 0 }} label={waveName(o().waves, slug())} />}
+            </Show>
           </>
         )}
       </Show>

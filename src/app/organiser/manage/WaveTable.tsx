@@ -1,22 +1,56 @@
-import { tx } from '../../i18n';
 import { For, Show } from 'solid-js';
+import { tx } from '../../i18n';
 import { ConfirmButton } from '../ConfirmButton';
+import { channelName, createNow, dateTime } from '../format';
 import { api } from '../state';
-import { dateTime } from '../format';
-import { ot } from '../strings';
+import { ot, type OrganiserStringKey } from '../strings';
 import type { WaveRow } from '../types';
+import { waveState, type WaveState } from '../waves';
+import { mg } from './strings';
 
-/** Every wave with its start, rule, state and count, and what can be done with it. */
-export function WaveTable(props: { surveyId: string; waves: WaveRow[]; onJoin: (slug: string) => void; onChange: () => void }) {
+const STATES: Record<WaveState, OrganiserStringKey> = { upcoming: 'notStarted', open: 'inProgress', closed: 'closed' };
+
+type Props = { surveyId: string; waves: WaveRow[]; onJoin: (slug: string) => void; onDelete: (slug: string) => void; onChange: () => void };
+
+/** A wave's name cell: its label in the UI language, its slug, and whether it is registered or a test. */
+function WaveName(props: { wave: WaveRow }) {
+  return (
+    <th scope="row">
+      {props.wave.label ? tx(props.wave.label) : props.wave.slug}
+      <br />
+      <code>{props.wave.slug}</code> <span class="org-note">{props.wave.registered ? ot('registered') : ot('seenInLinks')}</span>
+      <Show when={props.wave.test}>
+        {' '}
+        <span class="org-badge">{ot('testWave')}</span>
+      </Show>
+    </th>
+  );
+}
+
+/**
+ * Every wave with its code, start, state, rule and count, and what can be done with it.
+ * A wave whose start is still ahead reads "not started", never "in progress"; only a
+ * test wave offers to delete its responses.
+ */
+export function WaveTable(props: Props) {
+  const tick = createNow();
+  // The tick re-renders states as starts and closes pass; the reading itself is taken
+  // fresh, so a wave closed a moment ago reads closed at once.
+  const now = () => {
+    tick();
+    return Date.now();
+  };
   const after = (work: Promise<unknown>) => work.then(() => props.onChange());
   return (
     <table class="org-data org-waves" aria-labelledby="waves-title">
       <thead>
         <tr>
           <th scope="col">{ot('wave')}</th>
+          <th scope="col">{ot('joinCode')}</th>
           <th scope="col">{ot('startsAt')}</th>
+          <th scope="col">{ot('state')}</th>
+          <th scope="col">{ot('channel')}</th>
           <th scope="col">{ot('onePerDevice')}</th>
-          <th scope="col">{ot('closesAt')}</th>
           <th scope="col">{ot('responses')}</th>
           <th scope="col">{ot('manage')}</th>
         </tr>
@@ -25,24 +59,29 @@ export function WaveTable(props: { surveyId: string; waves: WaveRow[]; onJoin: (
         <For each={props.waves}>
           {(w) => (
             <tr data-wave={w.slug}>
-              <th scope="row">
-                {w.label ? tx(w.label) : w.slug}
-                <br />
-                <code>{w.slug}</code> <span class="org-note">{w.registered ? ot('registered') : ot('seenInLinks')}</span>
-              </th>
+              <WaveName wave={w} />
+              <td>{w.code ? <code class="org-code-small">{w.code}</code> : '—'}</td>
               <td>{w.startsAt ? dateTime(w.startsAt) : '—'}</td>
+              <td data-testid="wave-state">
+                {ot(STATES[waveState(w, now())])}
+                <Show when={w.closesAt}>{(at) => <span class="org-note"> · {dateTime(at())}</span>}</Show>
+              </td>
+              <td>{w.registered ? channelName(w.channel ?? 'conference') : '—'}</td>
               <td>{w.oneResponsePerDevice ? '✓' : '—'}</td>
-              <td>{w.closesAt ? dateTime(w.closesAt) : ot('open')}</td>
-              <td>{w.count}</td>
+              <td data-testid="wave-count">{w.count}</td>
               <td>
                 <div class="org-actions">
                   <button type="button" class="secondary small" onClick={() => props.onJoin(w.slug)}>
                     {ot('showJoin')}
                   </button>
-                  <Show when={!w.closesAt}>
+                  <Show when={waveState(w, now()) !== 'closed'}>
                     <ConfirmButton label={ot('closeWave')} confirmLabel={ot('confirmClose')} onConfirm={() => after(api.closeWave(props.surveyId, w.slug))} />
                   </Show>
-                  <ConfirmButton label={ot('deleteWave')} confirmLabel={ot('confirmDelete')} onConfirm={() => after(api.deleteWave(props.surveyId, w.slug))} />
+                  <Show when={w.test}>
+                    <button type="button" class="secondary small org-danger" onClick={() => props.onDelete(w.slug)}>
+                      {mg('deleteWave')}
+                    </button>
+                  </Show>
                 </div>
               </td>
             </tr>

@@ -5,7 +5,7 @@ import type { Survey } from '../../../core/survey';
 import { DataTable } from '../charts/Figure';
 import { groupName } from '../format';
 import { ot } from '../strings';
-import type { Names } from './Lists';
+import type { Names } from './names';
 import { mt } from './strings';
 
 type Shown = Extract<OpinionMap, { withheld: false }>;
@@ -18,7 +18,7 @@ const cellText = (cell: Cell) => (cell.withheld ? ot('fewerThan5') : String(cell
  * "fewer than 5". Nothing when the survey has no stakeholder question.
  */
 export function CrossTable(props: { map: Shown; survey: Survey | undefined; names: Names }) {
-  const head = () => [mt('declared'), ...props.map.groups.map((g) => props.names.opinion(g.id)), mt('total')];
+  const head = () => [mt('declared'), ...props.map.groups.map((g) => `${g.id + 1}. ${props.names.opinion(g.id)}`), mt('total')];
   const rows = () =>
     props.map.crossTable.map((row) => [
       row.declared === null ? ot('noGroup') : groupName(props.survey, row.declared),

@@ -1,36 +1,22 @@
 import { For, Show } from 'solid-js';
 import type { Characteristic } from '../../../core/analysis';
 import type { OpinionMap } from '../../../core/opinion-map';
-import { allQuestions, type Survey } from '../../../core/survey';
-import { tx } from '../../i18n';
-import { groupName, num, percent } from '../format';
+import { num, percent } from '../format';
+import type { Names } from './names';
+import { strength } from './names';
+import { Swatch } from './Scatter';
 import { mt, people } from './strings';
 
 type Shown = Extract<OpinionMap, { withheld: false }>;
 
-/** Names of positions, declared groups and opinion groups in the current locale. */
-export function namesFor(survey: Survey | undefined, map: Shown) {
-  const prompts = new Map(survey ? allQuestions(survey).map((q) => [q.id, q.prompt]) : []);
-  const opinion = (id: number) => `${mt('group')} ${id + 1}`;
-  return {
-    position: (id: string) => {
-      const prompt = prompts.get(id);
-      return prompt ? tx(prompt) : id;
-    },
-    opinion,
-    /** A group of the consensus figures: declared, or an opinion group when the survey declares none. */
-    group: (id: string) => (map.consensusBy === 'opinion' ? opinion(Number(id)) : groupName(survey, id)),
-  };
-}
-
-/** The names a map's lists use. */
-export type Names = ReturnType<typeof namesFor>;
-
 function Trait(props: { trait: Characteristic; names: Names }) {
   return (
     <li>
-      <strong>{props.trait.type === 'agree' ? mt('agreesMore') : mt('disagreesMore')}</strong>{' '}
-      ({percent(props.trait.groupShare)} · {mt('versusOthers')} {percent(props.trait.othersShare)}, z = {num(props.trait.z)}): {props.names.position(props.trait.question)}
+      <strong>{props.trait.type === 'agree' ? mt('agreesMore') : mt('disagreesMore')}</strong>: {props.names.position(props.trait.question)}
+      <br />
+      <span class="org-note">
+        {mt('thisGroup')} {percent(props.trait.groupShare)} · {mt('versusOthers')} {percent(props.trait.othersShare)} · {mt('difference')}: {strength(props.trait.z)}
+      </span>
     </li>
   );
 }
@@ -41,10 +27,13 @@ export function GroupTraits(props: { map: Shown; names: Names }) {
   return (
     <section class="org-card" aria-labelledby="opm-groups">
       <h3 id="opm-groups">{mt('groupsTitle')}</h3>
+      <p class="org-note">{mt('strengthHelp')}</p>
       <For each={shown()}>
         {(g) => (
           <>
-            <h4>{props.names.opinion(g.id)} ({people(g.size)})</h4>
+            <h4 class="org-opm-group">
+              <Swatch group={g.id} /> {g.id + 1}. {props.names.opinion(g.id)} ({people(g.size)})
+            </h4>
             <Show when={g.characteristic.length > 0} fallback={<p class="org-note">{mt('noTraits')}</p>}>
               <ul><For each={g.characteristic}>{(c) => <Trait trait={c} names={props.names} />}</For></ul>
             </Show>

@@ -1,4 +1,5 @@
 import { Match, Show, Switch, createMemo, createResource, onCleanup, untrack } from 'solid-js';
+import { mapAxes } from '../../../core/analysis/axes';
 import type { OpinionMap as Map } from '../../../core/opinion-map';
 import type { Survey } from '../../../core/survey';
 import { locale } from '../../i18n';
@@ -8,10 +9,12 @@ import { PageError } from '../PageError';
 import { api } from '../state';
 import { ot } from '../strings';
 import { CrossTable } from './CrossTable';
-import { ConsensusLists, GroupTraits, namesFor } from './Lists';
+import { AxesMeaning } from './Axes';
+import { ConsensusLists, GroupTraits } from './Lists';
+import { namesFor, type Names } from './names';
 import { loadMap, type MapRead } from './load';
 import { Legend, Scatter } from './Scatter';
-import { mt } from './strings';
+import { mt, people } from './strings';
 
 type Shown = Extract<Map, { withheld: false }>;
 
@@ -19,15 +22,16 @@ type Shown = Extract<Map, { withheld: false }>;
 // comes back as a bodiless 304, so asking this often costs next to nothing.
 const REFRESH_MS = 30_000;
 
-/** The spoken summary of the map: how many respondents, how many groups and their sizes. */
-function labelOf(map: Shown): string {
-  const shown = map.groups.flatMap((g) => (g.withheld ? [] : [`${mt('group')} ${g.id + 1}: ${g.size}`]));
+/** The spoken summary of the map: how many respondents, how many groups, what sets each apart and their sizes. */
+function labelOf(map: Shown, names: Names): string {
+  const shown = map.groups.flatMap((g) => (g.withheld ? [] : [`${g.id + 1}. ${names.opinion(g.id)}: ${people(g.size)}`]));
   const head = mt('mapLabel').replace('{n}', String(map.participants)).replace('{k}', String(shown.length));
   return `${head}. ${shown.join(', ')}. ${mt('tablesBelow')}`;
 }
 
 function MapBody(props: { map: Shown; survey: Survey | undefined }) {
   const names = () => namesFor(props.survey, props.map);
+  const axes = createMemo(() => mapAxes(props.map.model));
   return (
     <Switch>
       <Match when={props.map.model.positions.length === 0}>
@@ -38,15 +42,16 @@ function MapBody(props: { map: Shown; survey: Survey | undefined }) {
       </Match>
       <Match when={true}>
         <figure class="org-card org-figure">
-          <Scatter map={props.map} label={labelOf(props.map)} />
+          <Scatter map={props.map} label={labelOf(props.map, names())} axes={axes()} number={names().number} />
           <figcaption>
-            <Legend map={props.map} fewer={ot('fewerThan5')} />
+            <Legend map={props.map} fewer={ot('fewerThan5')} name={names().opinion} />
             <p class="org-note">{mt('help')}</p>
             <Show when={props.map.pointSet.mode === 'sample'}>
               <p class="org-note">{mt('densityHelp').replace('{n}', String(props.map.pointSet.shown))}</p>
             </Show>
           </figcaption>
         </figure>
+        <AxesMeaning axes={axes()} names={names()} />
         <GroupTraits map={props.map} names={names()} />
         <ConsensusLists map={props.map} names={names()} />
         <CrossTable map={props.map} survey={props.survey} names={names()} />

@@ -1,5 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { Density, OpinionMap } from '../../../core/opinion-map';
+import type { Axis } from '../../../core/analysis';
+import { AxisEnds } from './Axes';
 import { colourOf, convexHull, extentOf, markerPath, markersPath, scaleTo } from './geometry';
 import { mt, people } from './strings';
 
@@ -65,9 +67,10 @@ function Hull(props: { map: Shown; group: number; scale: Scale }) {
 /**
  * The two-dimensional projection: every participant as a dot coloured and shaped by
  * opinion group (or, for a sampled map, the density of all of them), each group's hull
- * and its number. An image with a spoken summary; the figures are in the lists below.
+ * and its number, and at each axis's ends the positions it stands for. An image with a
+ * spoken summary; the figures and the axes' meaning are in the lists below.
  */
-export function Scatter(props: { map: Shown; label: string }) {
+export function Scatter(props: { map: Shown; label: string; axes: [Axis, Axis]; number: (question: string) => string | undefined }) {
   const extent = () => {
     const d = props.map.density;
     return d ? d.extent : extentOf(props.map.points.map((p): [number, number] => [p[0], p[1]]));
@@ -86,25 +89,30 @@ export function Scatter(props: { map: Shown; label: string }) {
         </For>
       </Show>
       <For each={groupIds(props.map).filter((g): g is number => g !== null)}>{(g) => <Hull map={props.map} group={g} scale={scale()} />}</For>
+      <AxisEnds axes={props.axes} number={props.number} origin={[scale().x(0), scale().y(0)]} size={[WIDTH, HEIGHT]} />
     </svg>
   );
 }
 
-/** The legend: each group's colour and shape, its size and share; withheld groups as "fewer than 5". */
-export function Legend(props: { map: Shown; fewer: string }) {
-  const swatch = (g: number | null) => (
+/** A group's colour and shape, as drawn on the map. */
+export function Swatch(props: { group: number | null }) {
+  return (
     <svg viewBox="-6 -6 12 12" width="14" height="14" aria-hidden="true">
-      <path d={`M0,0${markerPath(g, 5)}`} fill={colourOf(g)} />
+      <path d={`M0,0${markerPath(props.group, 5)}`} fill={colourOf(props.group)} />
     </svg>
   );
+}
+
+/** The legend: each group's colour and shape, its number on the map, what sets it apart, its size and share; withheld groups as "fewer than 5". */
+export function Legend(props: { map: Shown; fewer: string; name: (group: number) => string }) {
   const share = (size: number) => `${Math.round((size / Math.max(1, props.map.participants)) * 100)}%`;
   return (
-    <ul class="org-legend" style={{ 'list-style': 'none', padding: 0 }}>
+    <ul class="org-legend org-opm-legend">
       <For each={props.map.groups}>
         {(g) => (
-          <li style={{ display: 'inline-flex', 'align-items': 'center', gap: '0.3rem' }}>
-            {swatch(g.withheld ? null : g.id)}
-            {mt('group')} {g.id + 1}: {g.withheld ? props.fewer : `${people(g.size)} (${share(g.size)})`}
+          <li>
+            <Swatch group={g.withheld ? null : g.id} />
+            <strong>{g.id + 1}</strong> {g.withheld ? props.fewer : `${props.name(g.id)}: ${people(g.size)} (${share(g.size)})`}
           </li>
         )}
       </For>

@@ -1,31 +1,31 @@
-import { apiFetch } from '../../../client/api';
+import { cachedRead } from '../../../client/cached-read';
 import { resultsKey } from '../../../client/surveys';
 import type { OpinionMap } from '../../../core/opinion-map';
 import { OpinionMapSchema } from '../../../core/opinion-map';
-import { loadCached, type Fetched } from '../cache';
+import { getClient } from '../../stores/client';
+import type { Fetched } from '../cache';
+import { session } from '../state';
 
-/** A map as read, with its ETag for the next conditional read. */
-export type MapRead = { map: OpinionMap; etag: string };
+/** A map as read. */
+export type MapRead = { map: OpinionMap };
 
 /** What to read: the survey, the results query (version and filters), the token and the map shown last. */
 export type MapRequest = { surveyId: string; query: Record<string, string>; token: string | undefined; previous?: MapRead };
 
 /**
- * Reads the opinion map from the server, conditionally on the last one's ETag and asking
- * to keep its k (so groups do not renumber as responses arrive); offline, the copy kept
- * on the device. An answer that does not read as a map is an error, not a blank view.
+ * Reads the opinion map through the client's one checked read path: conditionally on the
+ * kept copy's ETag, with the organiser's token (a refused token ends the session, as every
+ * organiser call does), asking to keep the last map's k so groups do not renumber as
+ * responses arrive; offline, the copy kept on the device. An answer that does not read as
+ * a map is an error, not a blank view.
  */
-export function loadMap(request: MapRequest): Promise<Fetched<MapRead>> {
+export async function loadMap(request: MapRequest): Promise<Fetched<MapRead>> {
   const { surveyId, query, token, previous } = request;
-  return loadCached(`analysis:${resultsKey(surveyId, query)}`, async () => {
-    const headers = new Headers();
-    if (token) headers.set('authorization', `Bearer ${token}`);
-    if (previous) headers.set('if-none-match', previous.etag);
-    const search = new URLSearchParams(query);
-    if (previous && !previous.map.withheld && previous.map.k >= 2) search.set('k', String(previous.map.k));
-    const tail = search.toString();
-    const res = await apiFetch(`/api/v1/surveys/${encodeURIComponent(surveyId)}/analysis${tail ? `?${tail}` : ''}`, { headers });
-    if (res.status === 304 && previous) return previous;
-    return { map: OpinionMapSchema.parse(await res.json()), etag: res.headers.get('etag') ?? '' };
-  });
+  const search = new URLSearchParams(query);
+  if (previous && !previous.map.withheld && previous.map.k >= 2) search.set('k', String(previous.map.k));
+  const tail = search.toString();
+  const url = `/api/v1/surveys/${encodeURIComponent(surveyId)}/analysis${tail ? `?${tail}` : ''}`;
+  const onUnauthorized = () => token === session.token() && session.refused();
+  const read = await cachedRead(`organiser:analysis:${resultsKey(surveyId, query)}`, url, OpinionMapSchema, { client: await getClient(), token, onUnauthorized });
+  return { value: { map: read.value }, fetchedAt: read.fetchedAt, fresh: read.fresh };
 }

@@ -1,6 +1,7 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
+import { FileField } from '../FileField';
 import { orgHref, queryParam } from '../paths';
 import { Problems, serverIssues, type Issue } from '../Problems';
 import { api } from '../state';
@@ -64,7 +65,7 @@ function Stored(props: { stored: Stored }) {
   return (
     <p class="org-ok">
       {props.stored.status === 'duplicate' ? ot('alreadyThere') : ot('uploaded')}: <code>{props.stored.id}</code> v{props.stored.version} ·{' '}
-      <Link href={orgHref('manage', { survey: props.stored.id })}>{ot('manage')}</Link>
+      <A href={orgHref('manage', { survey: props.stored.id })}>{ot('manage')}</A>
     </p>
   );
 }
@@ -85,14 +86,11 @@ export function AddSurvey() {
   return (
     <div class="organiser-page">
       <h1>{ot('addTitle')}</h1>
-      <form class="org-card org-form" onSubmit={(e) => void submit(e)}>
+      <form class="org-card org-form" onSubmit={(e) => void submit(e)} noValidate>
         <p class="org-note" id="add-help">
           {ot('addHelp')}
         </p>
-        <div class="org-field">
-          <label for="survey-file">{ot('surveyFile')}</label>
-          <input id="survey-file" type="file" accept=".json,application/json" onChange={(e) => void load(e.currentTarget.files?.[0])} />
-        </div>
+        <FileField id="survey-file" label={ot('surveyFile')} accept=".json,application/json" onFile={(file) => void load(file)} />
         <div class="org-field">
           <label for="survey-json">{ot('surveyJson')}</label>
           <textarea id="survey-json" ref={area} rows={16} spellcheck={false} aria-describedby="add-help" value={initial() ?? ''} />

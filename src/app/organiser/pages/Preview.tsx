@@ -1,10 +1,10 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import type { AnswerValue, Answers } from '../../../core/response';
-import { allQuestions } from '../../../core/survey';
+import { questionNumbers } from '../../../core/numbering';
 import { isVisible } from '../../../core/visibility';
 import { QuestionField } from '../../components/questions/QuestionField';
 import { locale, tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadDefinition, ready } from '../cache';
 import { api } from '../state';
 import { PageError } from '../PageError';
@@ -26,11 +26,12 @@ export function PreviewPage() {
       else next[id] = value;
       return next;
     });
-  const numberOf = (id: string) => allQuestions(ready(survey)!).filter((q) => isVisible(q, answers())).findIndex((q) => q.id === id) + 1;
+  // The respondent's own stable numbers, so the preview reads like the phone.
+  const numberOf = (id: string) => questionNumbers(ready(survey)!).get(id) ?? '';
   return (
     <div class="organiser-page org-preview" lang={locale()}>
       <p class="org-crumbs">
-        <Link href={orgHref('manage', { survey: surveyIdParam() })}>{ot('manage')}</Link>
+        <A href={orgHref('manage', { survey: surveyIdParam() })}>{ot('manage')}</A>
       </p>
       <h1>
         {ot('preview')}: {ready(survey) ? `${tx(ready(survey)!.title)} · v${ready(survey)!.version}` : surveyIdParam()}

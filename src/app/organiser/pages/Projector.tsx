@@ -1,27 +1,28 @@
+import { useLocation, useNavigate } from '@solidjs/router';
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions } from '../../../core/survey';
-import { DEFAULT_WAVE } from '../../../core/vocabulary';
 import { locale, tx } from '../../i18n';
-import { currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
-import { api } from '../state';
 import { countText } from '../format';
-import { joinLink, publicBase, shortLink } from '../join';
-import { createLiveResults, type LiveResults } from '../live';
+import { joinAddress, joinLink } from '../join';
+import { createLiveResults } from '../live';
 import { orgHref, surveyIdParam } from '../paths';
-import { QrCode } from '../Qr';
-import { LiveBadge } from '../results/LiveBadge';
 import { QuestionCard, SegmentQuestion } from '../results/QuestionResult';
+import { api } from '../state';
 import { ot } from '../strings';
-import type { Overview } from '../types';
-import { ProjectorControls } from './ProjectorControls';
+import type { WaveRow } from '../types';
+import { currentWave } from '../waves';
+import { JoinStrip } from './JoinStrip';
+import { ALL_WAVES, ProjectorControls } from './ProjectorControls';
 
-/** The wave the room joins: the one in the address, else the newest open registered wave, else the default. */
-function roomWave(search: string, overview: Overview | undefined): string {
-  const asked = new URLSearchParams(search).get('wave');
-  if (asked) return asked;
-  const open = overview?.waves.filter((w) => w.registered && !w.closesAt).sort((a, b) => (b.startsAt ?? '').localeCompare(a.startsAt ?? ''));
-  return open?.[0]?.slug ?? DEFAULT_WAVE;
+/**
+ * The waves the room shows: `_all` in the address means every wave, a slug that wave;
+ * with neither, the wave running now, else every wave (never one that has not started).
+ */
+function roomWave(asked: string | null, waves: WaveRow[], now: number): string | undefined {
+  if (asked === ALL_WAVES) return undefined;
+  return asked || currentWave(waves, now)?.slug;
 }
 
 /**
@@ -40,73 +41,75 @@ function listenForArrows(step: (by: number) => void, paused: () => boolean): voi
   onCleanup(() => window.removeEventListener('keydown', onKey));
 }
 
-/** The join side of the screen: the QR code, the link to type, how many answered, whether it is live. */
-function JoinAside(props: { link: string; count: string; live: LiveResults }) {
-  return (
-    <aside class="org-proj-join" aria-label={ot('joinLink')}>
-      <p class="org-proj-scan">{ot('scanToJoin')}</p>
-      <QrCode text={props.link} label={`${ot('qrFor')} ${props.link}`} class="org-proj-qr" />
-      <p class="org-proj-link">{shortLink(props.link)}</p>
-      <p class="org-proj-count">
-        <strong data-testid="projector-count">{props.count}</strong> {ot('responsesSoFar')}
-      </p>
-      <LiveBadge live={props.live} />
-    </aside>
-  );
-}
-
 /**
- * `/organiser/projector?survey=&wave=`: for the screen in the hall. The QR code and short link to
- * join, the live response count, and the results one question at a time (arrow keys) or
- * all at once, in type big enough for the back row.
+ * `/organiser/projector?survey=&wave=`: for the screen in the hall. The QR code with the
+ * join code beside it, the live count, and the results one question at a time (arrow
+ * keys) or all at once, in type big enough for the back row. The controls are for the
+ * organiser's laptop and hide in full screen.
  */
 export function ProjectorPage() {
   const id = surveyIdParam;
+  const location = useLocation();
+  const navigate = useNavigate();
   const [overview] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
-  const version = () => Number(new URLSearchParams(currentUrl().search).get('version')) || info()?.latestVersion;
-  const wave = createMemo(() => roomWave(currentUrl().search, info()));
+  const params = () => new URLSearchParams(location.search);
+  const version = () => Number(params().get('version')) || info()?.latestVersion;
+  const wave = createMemo(() => (info() ? roomWave(params().get('wave'), info()!.waves, Date.now()) : undefined));
+  // With every wave shown, phones still join the session running now, if there is one.
+  const joining = createMemo(() => {
+    const waves = info()?.waves ?? [];
+    const slug = wave();
+    return slug ? (waves.find((w) => w.slug === slug) ?? { slug, registered: false, count: 0 }) : currentWave(waves, Date.now());
+  });
   const [survey] = createResource(() => (version() ? ([id(), version()!] as const) : undefined), ([s, v]) => loadDefinition(api, s, v));
-  const live = createLiveResults(api, () => (version() ? { surveyId: id(), query: { version: String(version()), wave: wave() } } : undefined));
+  const live = createLiveResults(api, () =>
+    version() && info() ? { surveyId: id(), query: { version: String(version()), ...(wave() ? { wave: wave()! } : {}) } } : undefined,
+  );
   const questions = () => allQuestions(ready(survey) ?? { sections: [] }).filter((q) => q.kind !== 'text');
+  const numbers = createMemo(() => questionNumbers(ready(survey) ?? { sections: [] }));
   const [index, setIndex] = createSignal(0);
   const [overviewMode, setOverviewMode] = createSignal(false);
   const step = (by: number) => setIndex((i) => Math.max(0, Math.min(questions().length - 1, i + by)));
-  const link = () => joinLink(publicBase(info()), id(), wave());
-  const snapshot = () => live.snapshot();
+  // No address before the overview says which one the server chose: a QR code drawn from
+  // this page's origin first and swapped a moment later could send an early phone astray.
+  const address = () => (info() ? joinAddress(info()) : undefined);
+  const link = () => joinLink(address()!, id(), joining());
+  const shown = () => (overviewMode() ? questions() : questions().slice(index(), index() + 1));
   let root!: HTMLDivElement;
 
   listenForArrows(step, overviewMode);
 
   return (
     <div class="organiser-page org-projector" ref={root} lang={locale()}>
-      <h1>{info() ? tx(info()!.title) : id()}</h1>
       <ProjectorControls
         root={() => root}
         waves={info()?.waves ?? []}
         wave={wave()}
-        onWave={(w) => navigate(orgHref('projector', { survey: id(), version: version(), wave: w }), { replace: true })}
+        address={address()}
+        onWave={(w) => navigate(orgHref('projector', { survey: id(), version: version(), wave: w ?? ALL_WAVES }), { replace: true })}
         overview={overviewMode()}
         onOverview={setOverviewMode}
         index={index()}
         total={questions().length}
+        number={numbers().get(questions()[index()]?.id ?? '')}
         onStep={step}
       />
-      <div class="org-proj-main">
-        <JoinAside link={link()} count={snapshot() ? countText(snapshot()!.count) : '—'} live={live} />
-        <div class="org-proj-stage" classList={{ 'org-proj-grid': overviewMode() }}>
-          <Show when={snapshot()} fallback={<p class="org-note">{ot('loading')}</p>}>
-            {(s) => (
-              <For each={overviewMode() ? questions() : questions().slice(index(), index() + 1)}>
-                {(question) => (
-                  <QuestionCard question={question} number={allQuestions(ready(survey)!).indexOf(question) + 1}>
-                    <SegmentQuestion question={question} segment={s().overall} />
-                  </QuestionCard>
-                )}
-              </For>
-            )}
-          </Show>
-        </div>
+      <Show when={info()} fallback={<p class="org-note">{ot('loading')}</p>}>
+        <JoinStrip title={tx(info()!.title)} link={link()} code={joining()?.code} count={live.snapshot() ? countText(live.snapshot()!.count) : '—'} live={live} />
+      </Show>
+      <div class="org-proj-stage" classList={{ 'org-proj-grid': overviewMode() }}>
+        <Show when={live.snapshot()} fallback={<p class="org-note">{ot('loading')}</p>}>
+          {(s) => (
+            <For each={shown()}>
+              {(question) => (
+                <QuestionCard question={question} number={numbers().get(question.id) ?? ''}>
+                  <SegmentQuestion question={question} segment={s().overall} />
+                </QuestionCard>
+              )}
+            </For>
+          )}
+        </Show>
       </div>
     </div>
   );

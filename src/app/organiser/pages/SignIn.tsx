@@ -28,9 +28,9 @@ export function SignIn() {
 
   return (
     <div class="organiser-page org-signin">
-      <h1>{ot('signInTitle')}</h1>
-      <Show when={session.notice()}>{(key) => <p class="org-error" role="alert">{ot(key())}</p>}</Show>
-      <form class="org-card" onSubmit={(e) => void submit(e)} noValidate>
+      <form class="org-card org-signin-card" onSubmit={(e) => void submit(e)} aria-labelledby="signin-title" noValidate>
+        <h1 id="signin-title">{ot('signInTitle')}</h1>
+        <Show when={session.notice()}>{(key) => <p class="org-error" role="alert">{ot(key())}</p>}</Show>
         <p class="org-note" id="token-help">
           {ot('signInHelp')}
         </p>
@@ -41,7 +41,7 @@ export function SignIn() {
         <p id="token-error" class="org-error" role="alert">
           {error()}
         </p>
-        <button type="submit" class="primary" disabled={busy()}>
+        <button type="submit" class="primary org-wide" disabled={busy()}>
           {busy() ? ot('signingIn') : ot('signIn')}
         </button>
       </form>

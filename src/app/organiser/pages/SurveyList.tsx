@@ -1,6 +1,6 @@
 import { For, Show, createResource } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link } from '../../router';
+import { A } from '@solidjs/router';
 import { loadCached, ready } from '../cache';
 import { api } from '../state';
 import { ageText, createNow } from '../format';
@@ -9,6 +9,7 @@ import { PageError } from '../PageError';
 import { orgHref, type OrganiserPage } from '../paths';
 import { ot } from '../strings';
 import type { Overview } from '../types';
+import { waveName } from '../format';
 
 const href = (page: OrganiserPage, id: string, version?: number) => orgHref(page, { survey: id, version });
 
@@ -39,9 +40,9 @@ function SurveyCard(props: { overview: Overview }) {
                 <th scope="row">v{v.version}</th>
                 <td>{v.count}</td>
                 <td>
-                  <Link href={href('preview', o().id, v.version)}>
+                  <A href={href('preview', o().id, v.version)}>
                     {ot('preview')} v{v.version}
-                  </Link>
+                  </A>
                 </td>
               </tr>
             )}
@@ -49,18 +50,18 @@ function SurveyCard(props: { overview: Overview }) {
         </tbody>
       </table>
       <p>
-        {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${w.label ?? w.slug} (${w.count})`).join(', ') : '—'}
+        {ot('waves')}: {o().waves.length ? o().waves.map((w) => `${waveName(o().waves, w.slug)} (${w.count})`).join(', ') : '—'}
       </p>
       <div class="org-actions">
-        <Link class="button primary" href={href('results', o().id)}>
+        <A class="button primary" href={href('results', o().id)}>
           {ot('results')}
-        </Link>
-        <Link class="button secondary" href={href('projector', o().id)}>
+        </A>
+        <A class="button secondary" href={href('projector', o().id)}>
           {ot('projector')}
-        </Link>
-        <Link class="button secondary" href={href('manage', o().id)}>
+        </A>
+        <A class="button secondary" href={href('manage', o().id)}>
           {ot('manage')}
-        </Link>
+        </A>
       </div>
     </li>
   );
@@ -91,9 +92,9 @@ export function SurveyList() {
         )}
       </Show>
       <p>
-        <Link class="button secondary" href={orgHref('new')}>
+        <A class="button secondary" href={orgHref('new')}>
           {ot('addSurvey')}
-        </Link>
+        </A>
       </p>
       <ImportBackup onDone={() => void refetch()} />
     </div>

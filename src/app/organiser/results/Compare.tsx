@@ -1,5 +1,6 @@
 import { For, createSignal } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Survey } from '../../../core/survey';
 import { groupName, segmentCount } from '../format';
 import { ot } from '../strings';
@@ -34,7 +35,7 @@ export function CompareView(props: { survey: Survey; snapshot: ResultsSnapshot }
       </fieldset>
       <For each={questions()}>
         {(question) => (
-          <QuestionCard question={question} number={allQuestions(props.survey).indexOf(question) + 1}>
+          <QuestionCard question={question} number={questionNumbers(props.survey).get(question.id)!}>
             <div class="org-columns">
               <For each={selected()}>
                 {(group) => (

@@ -59,7 +59,7 @@ export function SegmentQuestion(props: { question: Question; segment: Segment; b
 }
 
 /** A question's card: its number and prompt as a heading, then what goes under it. */
-export function QuestionCard(props: { question: Question; number: number; children: JSX.Element; id?: string }) {
+export function QuestionCard(props: { question: Question; number: string; children: JSX.Element; id?: string }) {
   return (
     <section class="org-card org-question" id={props.id} aria-labelledby={`r-${props.question.id}`}>
       <h2 id={`r-${props.question.id}`}>

@@ -1,6 +1,6 @@
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Match, Show, Switch, createMemo, createResource, lazy } from 'solid-js';
 import { tx } from '../../i18n';
-import { Link, currentUrl, navigate } from '../../router';
 import { loadCached, loadDefinition, ready } from '../cache';
 import { api, session } from '../state';
 import { countText } from '../format';
@@ -8,6 +8,7 @@ import { createLiveResults, type LiveResults } from '../live';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
 import { ot } from '../strings';
+import { CommentsView } from './Comments';
 import { CompareView } from './Compare';
 import { Exports } from './Exports';
 import { Filters } from './Filters';
@@ -27,12 +28,12 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
       <p class="org-count">
         {ot('responses')}: <strong data-testid="response-count">{props.count}</strong>
       </p>
-      <Link class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
+      <A class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
         {ot('projector')}
-      </Link>
-      <Link class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
+      </A>
+      <A class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
         {ot('manage')}
-      </Link>
+      </A>
     </div>
   );
 }
@@ -40,7 +41,9 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
 /** `/organiser/results?survey=`: live results with filters, group comparison, wave trends, comments and exports. */
 export function ResultsPage() {
   const id = surveyIdParam;
-  const query = createMemo(() => readQuery(currentUrl().search));
+  const location = useLocation();
+  const navigate = useNavigate();
+  const query = createMemo(() => readQuery(location.search));
   const [overview] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
   const version = () => query().version ?? info()?.latestVersion;
@@ -60,7 +63,7 @@ export function ResultsPage() {
   return (
     <div class="organiser-page">
       <p class="org-crumbs">
-        <Link href={orgHref('surveys')}>{ot('back')}</Link>
+        <A href={orgHref('surveys')}>{ot('back')}</A>
       </p>
       <h1>
         {info() ? tx(info()!.title) : id()} · {ot('results')}
@@ -81,8 +84,11 @@ export function ResultsPage() {
           <Match when={query().view === 'trend'}>
             <TrendView survey={definition()!} snapshot={snapshot()!} />
           </Match>
+          <Match when={query().view === 'comments' && info()}>
+            {(o) => <CommentsView survey={definition()!} overview={o()} query={query()} refresh={snapshot()!.generatedAt} />}
+          </Match>
           <Match when={true}>
-            <OverallView survey={definition()!} snapshot={snapshot()!} />
+            <OverallView survey={definition()!} snapshot={snapshot()!} commentsHref={(question) => orgHref('results', { survey: id(), ...query(), view: 'comments', question })} />
           </Match>
         </Switch>
       </Show>

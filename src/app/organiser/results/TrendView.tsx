@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { ResultsSnapshot } from '../../../core/results';
+import { questionNumbers } from '../../../core/numbering';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
 import { TrendChart, type TrendPoint } from '../charts/Trend';
 import { tx } from '../../i18n';
@@ -28,7 +29,7 @@ export function TrendView(props: { survey: Survey; snapshot: ResultsSnapshot }) 
     <Show when={props.snapshot.waves.length >= 2} fallback={<p class="org-card org-note">{ot('trendNone')}</p>}>
       <For each={questions()}>
         {(question) => (
-          <QuestionCard question={question} number={allQuestions(props.survey).indexOf(question) + 1}>
+          <QuestionCard question={question} number={questionNumbers(props.survey).get(question.id)!}>
             <TrendChart min={range(question)[0]} max={range(question)[1]} points={props.snapshot.waves.map((w) => pointOf(w, question))} />
           </QuestionCard>
         )}

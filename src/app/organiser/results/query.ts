@@ -1,12 +1,18 @@
 import { CHANNELS } from '../../../core/vocabulary';
 
-/** The results views: everything, stakeholder groups side by side, or waves as a trend. */
-export const VIEWS = ['all', 'groups', 'trend', 'map'] as const;
+/** The results views: everything, stakeholder groups side by side, waves as a trend, the opinion map, the comments. */
+export const VIEWS = ['all', 'groups', 'trend', 'map', 'comments'] as const;
 /** One of the results views. */
 export type View = (typeof VIEWS)[number];
 
-/** The results page's state, kept in its address so a view can be bookmarked or shared. */
-export type ResultsQuery = { version?: number; wave?: string; channel?: string; group?: string; view: View };
+/** Which comments to list by whether they are hidden: all, only those shown, only those hidden. */
+export const HIDDEN = ['visible', 'hidden'] as const;
+
+/**
+ * The results page's state, kept in its address so a view can be bookmarked or shared;
+ * `question` and `hidden` filter the comments view.
+ */
+export type ResultsQuery = { version?: number; wave?: string; channel?: string; group?: string; view: View; question?: string; hidden?: (typeof HIDDEN)[number] };
 
 /** Reads the results page's query string; anything unknown is dropped. */
 export function readQuery(search: string): ResultsQuery {
@@ -20,6 +26,8 @@ export function readQuery(search: string): ResultsQuery {
     channel: channel && (CHANNELS as readonly string[]).includes(channel) ? channel : undefined,
     group: q.get('group') || undefined,
     view: (VIEWS as readonly string[]).includes(view ?? '') ? (view as View) : 'all',
+    question: q.get('question') || undefined,
+    hidden: HIDDEN.find((h) => h === q.get('hidden')),
   };
 }
 
