@@ -85,9 +85,12 @@ describe('"don’t know" on a phone', () => {
     await press(page, '제출하기');
     const thanks = page.locator('.thanks');
     await eventually(() => thanks.getByRole('status').innerText()).toBe('응답이 서버에 전송되었습니다.');
-    // Six answered p-culture, three of them "don't know" (two earlier and this one): 50%, beside the mean of the rest.
-    const culture = page.locator('.results .result', { hasText: /콘텐츠·문화/ });
-    await eventually(() => culture.innerText()).toContain('잘 모르겠음 50% (3)');
+    // The share beside the mean is the server's: at least the two earlier and this one said "don't know".
+    const culture = page.locator('.results .result').filter({ has: page.locator('h3', { hasText: '콘텐츠·문화 산업 분야의' }) });
+    const figures = async () => ((await (await fetch(`${server.url}/api/v1/surveys/sovereign-ai/results`)).json()) as { overall: { questions: Record<string, { dk: number; dkShare: number }> } }).overall.questions['p-culture']!;
+    await eventually(async () => (await figures()).dk).toBeGreaterThanOrEqual(3);
+    const { dk: count, dkShare } = await figures();
+    await eventually(() => culture.innerText()).toContain(`잘 모르겠음 ${Math.round(dkShare * 100)}% (${count})`);
     expect(await culture.innerText()).toContain('내 응답: 잘 모르겠음');
     expect(await fitsPhone(page)).toBe(true);
     await expectAccessible(page, 'Korean thank-you with "don’t know"');
@@ -133,7 +136,8 @@ describe('"don’t know" on a phone', () => {
     await expectAccessible(page, 'English review with "don’t know"');
     await press(page, 'Submit');
     await eventually(() => page.locator('.thanks').getByRole('status').innerText()).toBe('Your response has reached the server.');
-    const spectrumResult = page.locator('.results .result').filter({ hasText: /effort point/ });
+    // Six answered the spectrum, three of them "don't know": two earlier and this one.
+    const spectrumResult = page.locator('.results .result').filter({ has: page.locator('h3', { hasText: /effort point/ }) });
     await eventually(() => spectrumResult.innerText()).toContain("Don't know 50% (3)");
     expect(await spectrumResult.innerText()).toContain("Your answer: Don't know");
     expect(await page.locator('main').innerText()).not.toMatch(/[가-힣]/);

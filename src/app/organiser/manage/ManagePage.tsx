@@ -14,6 +14,7 @@ import { DeleteTestWave } from './DeleteTestWave';
 import { JoinPanel } from './JoinPanel';
 import { WaveForm } from './WaveForm';
 import { WaveTable } from './WaveTable';
+import { WeightingCard } from './WeightingForm';
 
 function Versions(props: { overview: Overview }) {
   return (
@@ -38,7 +39,7 @@ function Versions(props: { overview: Overview }) {
 /** Brings a panel that just opened into view. */
 const reveal = (id: string) => queueMicrotask(() => document.getElementById(id)?.scrollIntoView({ block: 'nearest' }));
 
-/** `/organiser/manage?survey=`: versions, waves (register, join code and QR, close, delete a test wave's responses) and single deletions. */
+/** `/organiser/manage?survey=`: versions, the weighting, waves (register, join code and QR, close, delete a test wave's responses) and single deletions. */
 export function ManagePage() {
   const id = surveyIdParam;
   const [overview, { refetch }] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
@@ -71,6 +72,7 @@ export function ManagePage() {
               </A>
             </div>
             <Versions overview={o()} />
+            <WeightingCard overview={o()} onChange={() => void refetch()} />
             <section class="org-card" aria-labelledby="waves-title">
               <h2 id="waves-title">{ot('waves')}</h2>
               <div class="org-scroll">
