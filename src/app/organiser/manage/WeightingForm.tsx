@@ -1,11 +1,10 @@
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
 import { allQuestions } from '../../../core/questions';
 import type { Survey } from '../../../core/survey';
 import { SHARE_TOLERANCE } from '../../../core/weighting-input';
 import { tx } from '../../i18n';
 import { fill } from '../../particles';
-import { loadDefinition } from '../cache';
 import { ConfirmButton } from '../ConfirmButton';
 import { FormField, describedBy } from '../FormField';
 import { Problems, serverIssues, type Issue } from '../Problems';
@@ -113,17 +112,17 @@ function SharesForm(props: { surveyId: string; groups: Group[]; current: Overvie
   );
 }
 
-/** The manage page's weighting card: the shares form for a survey with stakeholder groups, else why there is none. */
-export function WeightingCard(props: { overview: Overview; onChange: () => void }) {
-  const [survey] = createResource(() => [props.overview.id, props.overview.latestVersion] as const, ([id, v]) => loadDefinition(api, id, v));
-  const groups = () => (survey() ? groupsOf(survey()!) : []);
+/** The manage page's weighting card: the shares form for a survey with stakeholder groups (once its definition is here), else why there is none. */
+export function WeightingCard(props: { overview: Overview; groups: Group[] | undefined; onChange: () => void }) {
   return (
     <section class="org-card" aria-labelledby="weighting-title">
       <h2 id="weighting-title">{wt('weightingTitle')}</h2>
-      <Show when={survey()}>
-        <Show when={groups().length > 0} fallback={<p class="org-note">{wt('noSegment')}</p>}>
-          <SharesForm surveyId={props.overview.id} groups={groups()} current={props.overview.weighting} onChange={props.onChange} />
-        </Show>
+      <Show when={props.groups}>
+        {(groups) => (
+          <Show when={groups().length > 0} fallback={<p class="org-note">{wt('noSegment')}</p>}>
+            <SharesForm surveyId={props.overview.id} groups={groups()} current={props.overview.weighting} onChange={props.onChange} />
+          </Show>
+        )}
       </Show>
     </section>
   );
