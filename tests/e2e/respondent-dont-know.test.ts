@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Survey } from '../../src/core/survey';
 import { sovereignAiSurveyV2 } from '../../src/core/surveys';
-import { expectAccessible, launch, phone } from './browser';
+import { expectAccessible, launch, phone, readStore, writeStore } from './browser';
 import { eventually, makeResponse, organiserFetch, postResponses } from './organiser/helpers';
 import { POSITIONS, allocate, likert, pick, press, rank, slide } from './respondent';
 import { startServer, type TestServer } from './server';
@@ -143,6 +143,32 @@ describe('"don’t know" on a phone', () => {
     expect(await page.locator('main').innerText()).not.toMatch(/[가-힣]/);
     expect(await fitsPhone(page)).toBe(true);
     await expectAccessible(page, 'English thank-you with "don’t know"');
+    await context.close();
+  });
+
+  it('carries a version-1 draft onto version 2 without its answer to the old, leading defense wording', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('h1').first().waitFor();
+    const now = new Date().toISOString();
+    await writeStore(page, 'drafts', [
+      {
+        surveyId: 'sovereign-ai', surveyVersion: 1, responseId: '0190a0b0-0000-7000-8000-0000000000d1', startedAt: now, updatedAt: now, step: 2,
+        answers: { group: 'manufacturing', 'p-defense': 5, 'p-culture': 2 }, wave: 'open', channel: 'web', locale: 'ko',
+      },
+    ]);
+    await page.goto(`${server.url}/s/sovereign-ai`);
+    await eventually(() => page.getByRole('alertdialog').count()).toBe(1);
+    expect(await page.getByRole('alertdialog').innerText()).toContain('문구가 같은 질문의 응답만');
+    await expectAccessible(page, 'older draft');
+    await press(page, '이어서 하기');
+    await press(page, '다음');
+    await eventually(() => page.locator('#q-p-culture input[value="2"]').isChecked()).toBe(true);
+    expect(await page.locator('#q-p-defense input:checked').count()).toBe(0);
+    const drafts = () => readStore(page, 'drafts') as Promise<{ surveyVersion: number; answers: Record<string, unknown> }[]>;
+    await eventually(async () => (await drafts())[0]?.surveyVersion).toBe(2);
+    expect((await drafts())[0]!.answers).not.toHaveProperty('p-defense');
     await context.close();
   });
 });
