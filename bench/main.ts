@@ -2,6 +2,7 @@
 // the table and writes bench/results.json. `npm run bench -- ingest live` runs only those.
 import { benchBundle } from './bundle';
 import { benchClient } from './client';
+import { benchExport } from './export';
 import { benchHall } from './hall';
 import { benchIngest } from './ingest';
 import { benchLighthouse } from './lighthouse';
@@ -17,6 +18,7 @@ const SECTIONS: [string, () => Promise<SectionResult>][] = [
   ['hall', benchHall],
   ['live', benchLive],
   ['results', benchResultsRead],
+  ['export', benchExport],
   ['pg-ingest', benchPgIngest],
   ['pg-results', benchPgResults],
   ['pg-live', benchPgLive],

@@ -27,7 +27,7 @@ export function candidate(i: number): Candidate {
 }
 
 /** Adds responses through the store (the server's own write path) until it holds `total`. */
-async function fill(dataDir: string, from: number, total: number): Promise<number> {
+export async function fill(dataDir: string, from: number, total: number): Promise<number> {
   const store = new SqliteStore(databasePath(dataDir));
   const start = performance.now();
   try {

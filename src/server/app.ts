@@ -2,12 +2,18 @@ import { Hono } from 'hono';
 import { AppError } from '../core/errors';
 import type { Clock } from '../core/ids';
 import type { AppConfig } from './config';
+import { AuditLog } from './access/audit';
+import { Credentials } from './access/credentials';
+import { authorize } from './auth';
 import type { Services } from './context';
 import { errorResponse, readBody } from './http';
 import { rateLimit } from './rate-limit';
 import { ReadModel } from './read-model';
 import { InlineDrawer, WorkerDrawer } from './read-model/analysis-runner';
+import { accountRoutes } from './routes/accounts';
 import { analysisRoutes } from './routes/analysis';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
 import { commentRoutes } from './routes/comments';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
@@ -19,6 +25,7 @@ import { resultRoutes } from './routes/results';
 import { surveyChangeRoutes } from './routes/survey-changes';
 import { surveySheetRoutes } from './routes/survey-sheets';
 import { surveyRoutes } from './routes/surveys';
+import { tokenRoutes } from './routes/tokens';
 import { waveRoutes } from './routes/waves';
 import { weightingRoutes } from './routes/weighting';
 import { securityHeaders } from './security';
@@ -40,7 +47,9 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   // In production maps are drawn in a worker thread; in-process tests, with no built worker, draw inline.
   const drawer = config.analysisWorker ? new WorkerDrawer(config.analysisWorker, ANALYSIS_QUEUE) : new InlineDrawer();
   const readModel = new ReadModel(store, clock, { liveIntervalMs: config.liveIntervalMs, log: config.log, drawer });
-  const services: Services = { store, clock, config, readModel };
+  const credentials = new Credentials(store.accounts, clock, config.adminToken);
+  const audit = new AuditLog(store.accounts, clock, config.auditRetentionDays);
+  const services: Services = { store, clock, config, readModel, credentials, audit };
   const app = new Hono();
 
   app.onError((error, c) => errorResponse(c, error, config.log));
@@ -52,8 +61,14 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
     await next();
   });
   if (config.rateLimit) app.use('/api/*', rateLimit(config.rateLimit, clock, config.trustProxy, config));
+  // Every route's access is decided here, from the rule table, before its handler runs.
+  app.use('/api/v1/*', authorize(services));
 
-  for (const routes of [healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes, weightingRoutes, quotaRoutes, reportRoutes]) {
+  const modules = [
+    healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes,
+    weightingRoutes, quotaRoutes, reportRoutes, authRoutes, accountRoutes, tokenRoutes, auditRoutes,
+  ];
+  for (const routes of modules) {
     app.route('/api/v1', routes(services));
   }
   app.all('/api/*', () => {

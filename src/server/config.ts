@@ -41,6 +41,8 @@ export type AppConfig = {
   publicUrl?: string;
   /** Where `publicUrl` came from; `loopback` means phones cannot use it, and the organiser is warned. */
   publicUrlSource?: 'configured' | 'lan' | 'loopback';
+  /** How long audit entries are kept before they are deleted (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays: number;
   /** Signs device credentials (STANCE_DEVICE_SECRET); when empty, derived from the organiser token. */
   deviceSecret?: string;
   log: (message: string) => void;
@@ -71,6 +73,7 @@ export function appConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     rateLimit: DEFAULT_RATE_LIMIT,
     liveIntervalMs: 1000,
     heartbeatMs: 15_000,
+    auditRetentionDays: 365,
     version: '0.0.0',
     log: (message) => console.log(message),
     ...overrides,
@@ -114,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
   if ((env.TLS_CERT && !env.TLS_KEY) || (!env.TLS_CERT && env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY must be set together');
+  if (number(env, 'AUDIT_RETENTION_DAYS', 365) < 1) throw new Error('AUDIT_RETENTION_DAYS must be at least 1');
   return {
     ...appConfig({
       adminToken: env.STANCE_ADMIN_TOKEN ?? '',
@@ -124,6 +128,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { staticDir: string
       surveysDir: databaseUrl ? undefined : resolve(dataDir, 'surveys'),
       version: defaults.version,
       publicUrl: env.PUBLIC_URL || undefined,
+      auditRetentionDays: number(env, 'AUDIT_RETENTION_DAYS', 365),
       deviceSecret: env.STANCE_DEVICE_SECRET || undefined,
       heartbeatMs: positive(env, 'LIVE_HEARTBEAT_MS', 15_000),
     }),

@@ -2,12 +2,14 @@ import type { Context } from 'hono';
 import { AppError } from '../core/errors';
 import type { Clock } from '../core/ids';
 import type { Survey } from '../core/survey';
+import type { AuditLog } from './access/audit';
+import type { Credentials } from './access/credentials';
 import type { AppConfig } from './config';
 import type { ReadModel } from './read-model';
 import type { Store } from './store/types';
 
 /** What every route module gets from `createApp`. */
-export type Services = { store: Store; clock: Clock; config: AppConfig; readModel: ReadModel };
+export type Services = { store: Store; clock: Clock; config: AppConfig; readModel: ReadModel; credentials: Credentials; audit: AuditLog };
 
 /** The survey named by `:id` (latest version, or `version` when given), or 404 `not_found`. */
 export async function surveyParam(c: Context, store: Store, version?: number): Promise<Survey> {

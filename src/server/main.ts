@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   }
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : undefined;
   const base = joinBase({ publicUrl: config.publicUrl, https: !!tls, host: config.host, port: config.port });
+  const firstAccounts = (await store.accounts.list()).length === 0;
   const app = createApp({ store, clock: Date.now, config: { ...config, adminToken: admin.token, publicUrl: base.url, publicUrlSource: base.source, analysisWorker: new URL('./analysis-worker.js', import.meta.url) } });
   const serverOptions = { ...httpServerOptions(config.timeouts), ...tls };
   const server = createAdaptorServer({ fetch: app.fetch, serverOptions, ...(tls ? { createServer: createHttpsServer } : {}) });
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     if (admin.source === 'generated') console.log(`Organiser token (shown only this once; kept in ${admin.path ?? 'the database'}):\n  ${admin.token}`);
     else if (admin.source === 'file') console.log(`Organiser token: in ${admin.path}`);
     else if (admin.source === 'database') console.log('Organiser token: the one the first process printed (kept in the database)');
+    if (firstAccounts) for (const line of firstAccountsHelp(base.url)) console.log(line);
   });
   const stop = () => {
     // Live streams never end on their own, so close their connections before the store.
@@ -48,6 +50,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** How to make the first organiser accounts, printed while there are none. */
+function firstAccountsHelp(url: string): string[] {
+  return [
+    'No organiser accounts yet. Make the first ones with the organiser token:',
+    `  in a browser: ${url}/organiser → "Sign in with the owner token" → Accounts → add an owner, then editors, analysts and viewers`,
+    `  or: curl -X POST ${url}/api/v1/accounts -H "Authorization: Bearer <organiser token>" -H "Content-Type: application/json" \\`,
+    `       -d '{"username": "you", "role": "owner", "surveys": "*"}'   (answers with a set-password link, valid 72 hours)`,
+  ];
 }
 
 /** A database URL without its password, for the start-up text. */

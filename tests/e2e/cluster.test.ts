@@ -20,11 +20,13 @@ describe('three server processes on one PostgreSQL database', () => {
   });
   afterAll(() => cluster?.stop());
 
-  it('migrated once while starting together, and each holds a tally shard of its own', async () => {
+  it('migrated once while starting together, and each holds tally shards of its own, one per write slot', async () => {
     const steps = await query<{ version: number }>(cluster.db.url, 'SELECT version FROM schema_migrations ORDER BY version');
     expect(steps.map((s) => s.version)).toEqual(Array.from({ length: PG_SCHEMA_VERSION }, (_, i) => i + 1));
     const shards = await query<{ objid: number }>(cluster.db.url, "SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = 7301002 AND granted");
-    expect(new Set(shards.map((s) => s.objid)).size).toBeGreaterThanOrEqual(3);
+    // Two write slots per process (WRITE_SLOTS in store/postgres/index.ts), none shared.
+    expect(shards).toHaveLength(cluster.servers.length * 2);
+    expect(new Set(shards.map((s) => s.objid)).size).toBe(cluster.servers.length * 2);
     for (const server of cluster.servers) {
       expect(await (await fetch(`${server.url}/api/v1/health`)).json()).toMatchObject({ status: 'ok', storage: 'postgres', database: { ok: true } });
     }

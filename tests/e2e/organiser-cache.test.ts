@@ -21,7 +21,7 @@ describe('the organiser chunks’ cache', () => {
     await page.goto(`${baseUrl}/`);
     await waitForServiceWorker(page);
     await page.goto(`${baseUrl}/organiser`);
-    await page.locator('#org-token').waitFor();
+    await page.locator('#org-username').waitFor();
     const chunk = `/assets/organiser/${readdirSync('dist/app/assets/organiser').find((f) => f.startsWith('OrganiserApp-'))!}`;
     const cached = () => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search), ORGANISER_CACHE);
     await expect.poll(cached).toContain(chunk);

@@ -236,8 +236,10 @@ describe('a server that only this machine can reach', () => {
       await view.getByRole('heading', { name: '주최자 로그인' }).waitFor();
       await expectAccessible(view, 'sign-in (ko)');
       await screenshot(view, 'signin-ko', false);
-      await view.getByLabel('주최자 토큰').fill(TEST_TOKEN);
-      await view.getByRole('button', { name: '로그인' }).click();
+      // The owner token is under its disclosure, beside the username and password form.
+      await view.getByText('주최자 토큰으로 로그인', { exact: true }).first().click();
+      await view.getByLabel('주최자 토큰', { exact: true }).fill(TEST_TOKEN);
+      await view.getByRole('button', { name: '주최자 토큰으로 로그인', exact: true }).click();
       await eventually(() => view.getByTestId('join-address').textContent()).toContain('이 컴퓨터에서만 열리는 주소');
       expect(await view.getByTestId('loopback-warning').textContent()).toContain('참석자의 휴대폰은 이 주소를 열 수 없습니다');
       expect(await decodeQr(view.locator('.org-proj-qr'))).toMatch(/^http:\/\/localhost:\d+\/s\/sovereign-ai\?channel=conference$/);

@@ -47,10 +47,9 @@ afterAll(async () => {
 });
 
 describe('the organiser pages', () => {
-  it('refuse a wrong token with a clear message, keep the right one for the tab only, and forget it on sign-out', async () => {
+  it('refuse a wrong owner token with a clear message, keep the session in an HttpOnly cookie across a reload and a new tab, and end it on sign-out', async () => {
     await signIn(page, server.url, 'not-the-token');
-    await expect.poll(() => page.locator('#token-error').textContent()).toContain('That token was refused');
-    expect(await page.evaluate(() => sessionStorage.getItem('stance.organiserToken'))).toBeNull();
+    await expect.poll(() => page.locator('#token-signin-error').textContent()).toContain('That owner token was refused');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await expectAccessible(page, 'sign-in with error');
     await screenshot(page, 'signin-en', false);
@@ -58,12 +57,23 @@ describe('the organiser pages', () => {
     await signIn(page, server.url);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Surveys');
     expect(await page.locator('.org-survey').textContent()).toContain(`Responses: ${SEEDED}`);
-    expect(await page.evaluate(() => localStorage.getItem('stance.organiserToken'))).toBeNull();
+    const [cookie] = (await organiser.cookies(server.url)).filter((c) => c.name === 'stance_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', secure: false });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('stance_session');
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(cookie!.value);
     await expectAccessible(page, 'survey list');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Surveys' }).waitFor();
+    const second = await organiser.newPage();
+    await second.goto(`${server.url}/organiser/surveys`);
+    await second.getByRole('heading', { name: 'Surveys' }).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.locator('#org-token').count()).toBe(1);
-    expect(await page.evaluate(() => sessionStorage.getItem('stance.organiserToken'))).toBeNull();
+    await expect.poll(() => page.locator('#org-username').count()).toBe(1);
+    expect((await organiser.cookies(server.url)).filter((c) => c.name === 'stance_session' && c.value)).toEqual([]);
+    await second.reload();
+    await second.locator('#org-username').waitFor();
+    await second.close();
     await signIn(page, server.url);
     await page.getByRole('heading', { name: 'Surveys' }).waitFor();
   });

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, phone } from './browser';
 import { makeResponse } from './data';
+import { ownerSessionCookie } from './organiser/helpers';
 import { likert, pick, press } from './respondent';
 import { TEST_TOKEN, startServer, type TestServer } from './server';
 
@@ -57,7 +58,7 @@ afterAll(async () => {
 /** A phone that records anything that would betray injected markup: a dialog, a CSP refusal, a page error. */
 async function watchedPhone(organiser: boolean): Promise<{ context: BrowserContext; page: Page }> {
   const context = await phone(browser);
-  if (organiser) await context.addInitScript((token) => sessionStorage.setItem('stance.organiserToken', token), TEST_TOKEN);
+  if (organiser) await context.addCookies([await ownerSessionCookie(server.url)]);
   const page = await context.newPage();
   page.on('dialog', (d) => (problems.push(`dialog: ${d.message()}`), void d.dismiss()));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

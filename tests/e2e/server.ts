@@ -20,7 +20,7 @@ export function freePort(): Promise<number> {
 }
 
 /** A running copy of the built server (`dist/server/main.js`) on its own data directory. */
-export type TestServer = { url: string; port: number; dataDir: string; stop(): Promise<void>; kill(): Promise<void> };
+export type TestServer = { url: string; port: number; dataDir: string; output(): string; stop(): Promise<void>; kill(): Promise<void> };
 
 /** Starts the real server as a child process and waits until its health check answers. */
 export async function startServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
@@ -41,7 +41,7 @@ export async function startServer(options: { dataDir?: string; port?: number; en
     child.kill(signal);
     await exit;
   };
-  return { url, port, dataDir, stop: ended('SIGTERM'), kill: ended('SIGKILL') };
+  return { url, port, dataDir, output: () => output, stop: ended('SIGTERM'), kill: ended('SIGKILL') };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {

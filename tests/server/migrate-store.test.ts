@@ -12,6 +12,7 @@ import { loadSurveys } from '../../src/server/survey-files';
 import { openTestStore } from '../support/engines';
 import { pollSurvey, pollSurveyV2, privateSurvey } from './fixtures/surveys';
 import { AUTH, TOKEN, getJson, pollResponse, postJson, submit } from './helpers';
+import { PASSWORD, addAccount, makeToken, send, signIn } from './accounts-helpers';
 
 const clock = () => Date.parse('2025-06-02T12:00:00.000Z');
 const appOn = (store: Store, surveysDir?: string) => createApp({ store, clock, config: appConfig({ adminToken: TOKEN, rateLimit: false, surveysDir, log: () => undefined }) });
@@ -37,7 +38,11 @@ async function deployment() {
   await app.request(`/api/v1/surveys/poll/responses/${items[0]!.id}`, { method: 'DELETE', headers: AUTH });
   await postJson(app, `/api/v1/surveys/poll/comments/${items[1]!.id}/why/hide`, '', AUTH);
   await app.request('/api/v1/surveys/poll/weighting', { method: 'PUT', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ shares: { industry: 0.5, academia: 0.3, government: 0.2 } }) });
-  return { store, app };
+  await addAccount(app, 'olivia', 'owner');
+  await addAccount(app, '연구자', 'analyst', ['poll']);
+  await addAccount(app, 'pending', 'viewer', ['private'], null);
+  const token = await makeToken(app, await signIn(app, '연구자'), 'R export');
+  return { store, app, token };
 }
 
 const VIEWS = ['', '?wave=am', '?channel=field', '?group=academia', '?version=2', '?wave=pm&group=academia', '?weighted=true', '?version=2&weighted=true'];
@@ -70,11 +75,23 @@ describe('migrate-store: a SQLite deployment into PostgreSQL', () => {
       { what: 'poll: weighting', source: 1, target: 1 },
       { what: 'tally rows identical', source: 1, target: 1 },
     ]));
+    expect(first.lines).toEqual(expect.arrayContaining([
+      { what: 'organiser accounts', source: 3, target: 3 },
+      { what: 'API tokens', source: 1, target: 1 },
+      // Three accounts, a set-password link, a sign-in and a token, and the deployment's own uploads, waves, deletion and hide.
+      { what: 'audit entries', source: 14, target: 14 },
+    ]));
     const second = await migrateStore(source.store, target);
     expect(second.lines).toEqual(first.lines);
     expect(second.ok).toBe(true);
     const pg = appOn(target);
     expect(await figures(pg)).toEqual(await figures(source.app));
+    // The same people sign in with the same passwords, scripts keep their tokens, owners read the same log.
+    expect((await send(pg, 'GET', '/api/v1/surveys/poll/responses.ndjson', undefined, { Authorization: `Bearer ${source.token.token}` })).status).toBe(200);
+    expect((await signIn(pg, 'olivia', PASSWORD)).length).toBeGreaterThan(0);
+    const log = async (app: typeof pg) => (await send(app, 'GET', '/api/v1/audit?limit=1000', undefined, AUTH)).body.entries;
+    expect((await log(pg)).map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['login', 'export']);
+    expect((await log(pg)).slice(2)).toEqual(await log(source.app));
   });
 
   it('says the counts differ when the target holds data the source does not', async () => {

@@ -10,7 +10,12 @@ function apiRoutes(app: App): string[] {
 }
 
 /** What a route needs no token for when the survey's results are not public: nothing raw, nothing organiser. */
-const PUBLIC = ['GET /api/v1/health', 'GET /api/v1/surveys', 'GET /api/v1/surveys/:id', 'GET /api/v1/surveys/:id/versions/:version', 'GET /api/v1/surveys/:id/versions/:version/changes', 'POST /api/v1/responses', 'GET /api/v1/join/:code'];
+const PUBLIC = [
+  'GET /api/v1/health', 'GET /api/v1/surveys', 'GET /api/v1/surveys/:id', 'GET /api/v1/surveys/:id/versions/:version',
+  'GET /api/v1/surveys/:id/versions/:version/changes', 'POST /api/v1/responses', 'GET /api/v1/join/:code',
+  // Signing in and out, and spending a set-password link, need no credential but their own.
+  'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/set-password',
+];
 
 const fill = (path: string, params: Record<string, string>) => path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));
 

@@ -1,4 +1,5 @@
 import { apiFetch } from '../../client';
+import type { Account, AuditEntry, Grants, Role } from '../../core/accounts';
 import { isAppError } from '../../core/errors';
 import type { Weighting } from '../../core/weighting-input';
 import type { Session } from './session';
@@ -17,19 +18,27 @@ export function queryString(query: Record<string, string | number | undefined>):
 /** Which comments to read: `hidden: 'exclude'` leaves hidden ones out; `offset` and `limit` page through the list. */
 export type CommentQuery = { version?: number; wave?: string; question?: string; hidden?: 'exclude'; limit?: number; offset?: number };
 
+/** A personal API token as listed (its secret is shown only when made). */
+export type TokenInfo = { id: string; name: string; account: string; createdAt: string; lastUsedAt: string | null };
+/** A one-time set-password link. */
+export type PasswordLink = { url: string; expiresAt: string };
+/** What an owner may change of an account. */
+export type AccountChange = { role?: Role; surveys?: Grants; disabled?: boolean };
+/** The audit log's filters. */
+export type AuditFilters = { actor?: string; action?: string; survey?: string; before?: string; limit?: number };
+
 /**
- * The organiser's API: every call carries the token as a bearer header (plain links and
- * EventSource cannot, hence fetch for the live stream and the exports too). A 401 ends
- * the session, so the sign-in screen comes back with a clear message.
+ * The organiser's API. The session is an HttpOnly, SameSite=Strict cookie the browser
+ * sends by itself with every same-origin call (the live stream and the exports too); a
+ * change also carries Sec-Fetch-Site, which the server checks against CSRF. A 401 ends the
+ * session here, so the sign-in screen comes back with a clear message.
  */
 export function createOrganiserApi(session: Session) {
-  async function call(path: string, init: RequestInit = {}, token = session.token()): Promise<Response> {
-    const headers = new Headers(init.headers);
-    headers.set('authorization', `Bearer ${token ?? ''}`);
+  async function call(path: string, init: RequestInit = {}): Promise<Response> {
     try {
-      return await apiFetch(`/api/v1${path}`, { ...init, headers });
+      return await apiFetch(`/api/v1${path}`, { credentials: 'same-origin', ...init });
     } catch (error) {
-      if (isAppError(error, 'unauthorized') && token === session.token()) session.refused();
+      if (isAppError(error, 'unauthorized')) session.refused();
       throw error;
     }
   }
@@ -38,11 +47,20 @@ export function createOrganiserApi(session: Session) {
 
   return {
     call,
-    /** Resolves when the server accepts `token` for an organiser-only read; throws its AppError otherwise. */
-    async check(token: string): Promise<void> {
-      const [first] = await read<SurveyListItem[]>('/surveys');
-      if (first) await call(`${survey(first.id)}/overview`, {}, token);
-    },
+    /** Signs in with a username and password, or with the owner token; throws the server's AppError when refused. */
+    login: (body: { username: string; password: string } | { token: string }) => read<{ account: Account }>('/auth/login', json('POST', body)),
+    logout: () => call('/auth/logout', { method: 'POST' }),
+    me: () => read<{ account: Account }>('/auth/me'),
+    setPassword: (token: string, password: string) => call('/auth/set-password', json('POST', { token, password })),
+    accounts: () => read<{ accounts: Account[] }>('/accounts'),
+    addAccount: (body: { username: string; role: Role; surveys: Grants; password?: string }) => read<{ account: Account; passwordLink?: PasswordLink }>('/accounts', json('POST', body)),
+    changeAccount: (username: string, change: AccountChange) => read<{ account: Account }>(`/accounts/${enc(username)}`, json('PATCH', change)),
+    deleteAccount: (username: string) => call(`/accounts/${enc(username)}`, { method: 'DELETE' }),
+    passwordLink: (username: string) => read<PasswordLink>(`/accounts/${enc(username)}/password-link`, { method: 'POST' }),
+    tokens: () => read<{ tokens: TokenInfo[] }>('/tokens'),
+    makeToken: (name: string) => read<TokenInfo & { token: string }>('/tokens', json('POST', { name })),
+    revokeToken: (id: string) => call(`/tokens/${enc(id)}`, { method: 'DELETE' }),
+    audit: (filters: AuditFilters) => read<{ entries: (AuditEntry & { ip?: string })[]; next: string | null }>(`/audit${queryString(filters)}`),
     surveys: () => read<SurveyListItem[]>('/surveys'),
     overview: (id: string) => read<Overview>(`${survey(id)}/overview`),
     latest: (id: string) => read<unknown>(survey(id)),
@@ -59,7 +77,7 @@ export function createOrganiserApi(session: Session) {
     importBackup: (file: Blob) => read<ImportSummary>('/imports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: file }),
     addSurvey: (text: string) =>
       read<{ status: 'stored' | 'duplicate'; id: string; version: number }>('/surveys', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text }),
-    /** Saves a raw export through a Blob and a temporary link, since a plain link cannot send the token. */
+    /** Saves a download through a Blob and a temporary link, so a refusal shows as a message rather than a broken file. */
     async download(path: string, filename: string): Promise<void> {
       const blob = await (await call(path)).blob();
       const url = URL.createObjectURL(blob);

@@ -3,13 +3,18 @@ import { isAppError } from '../../core/errors';
 import { SurveySchema, type Survey } from '../../core/survey';
 import { getClient } from '../stores/client';
 import type { OrganiserApi } from './api';
+import { session } from './state';
 
 /** A value read from the server, or from the device when offline, with when it was fetched. */
 export type Fetched<T> = { value: T; fetchedAt: string; fresh: boolean };
 
 // Organiser reads share the client's cache; ':' cannot occur in a survey id, so
-// these keys never meet a results key.
-const PREFIX = 'organiser:';
+// these keys never meet a results key. Each account has its own copies: another account
+// signing in on this browser offline never sees what only the first one may.
+const prefix = () => `organiser:${session.account()?.username ?? ''}:`;
+
+/** The device cache's key of an organiser read, kept apart per account. */
+export const organiserKey = (key: string): string => prefix() + key;
 
 /**
  * Reads from the server and keeps a copy on the device; when the server cannot be reached,
@@ -20,10 +25,10 @@ export async function loadCached<T>(key: string, load: () => Promise<T>): Promis
   const client = await getClient();
   try {
     const value = await load();
-    await client.writeCache(PREFIX + key, value);
+    await client.writeCache(organiserKey(key), value);
     return { value, fetchedAt: client.now(), fresh: true };
   } catch (error) {
-    const cached = isAppError(error, 'network') ? await client.readCache(PREFIX + key, asKept<T>()) : undefined;
+    const cached = isAppError(error, 'network') ? await client.readCache(organiserKey(key), asKept<T>()) : undefined;
     if (!cached) throw error;
     return { value: cached.value, fetchedAt: cached.fetchedAt, fresh: false };
   }

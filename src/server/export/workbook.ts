@@ -1,8 +1,6 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Locale } from '../../core/vocabulary';
 import { neutraliseFormula } from '../cells';
 import type { StoredResponse } from '../store/types';
@@ -23,8 +21,14 @@ function text(value: string): { richText: { text: string }[] } {
 
 const written = (value: Cell) => (typeof value === 'string' ? text(value) : (value ?? null));
 
+/** The stream archiver reads a worksheet's XML from (readable-stream 2 keeps its state in `_writableState`). */
+type ZipInput = { writableLength?: number; _writableState?: { length: number } };
+/** Bytes of XML written but not yet compressed. */
+const MAX_BACKLOG = 1 << 20;
+
 /** Only what the writer needs of exceljs's streaming worksheet. */
 type Sheet = {
+  stream: { pipes: ZipInput[] };
   columns: { header: string; width: number }[];
   getRow(n: number): { font: unknown; commit(): void };
   addRow(values: unknown[]): { commit(): void };
@@ -41,15 +45,32 @@ function addSheet(workbook: { addWorksheet(name: string, options: object): unkno
 }
 
 /**
- * Writes the labelled workbook (DESIGN §10) to `path`: sheet `responses`, one row per
+ * Waits, after a page of rows, until compression has caught up. exceljs writes each row's
+ * XML into the zip's input without heeding its backpressure, so a fast source queues the
+ * whole sheet in memory (1.3 KB a row, 130 MB at 100,000); waiting for that input to drain
+ * whenever it holds more than MAX_BACKLOG keeps the backlog at a page or two.
+ */
+async function keepUp(sheet: Sheet, output: Writable): Promise<void> {
+  const queued = () => {
+    const input = sheet.stream.pipes[0];
+    return input ? (input.writableLength ?? input._writableState?.length ?? 0) : 0;
+  };
+  await new Promise((resolve) => setImmediate(resolve));
+  // Polled rather than awaited on 'drain': the old stream emits it only after a refused write.
+  while (queued() > MAX_BACKLOG && !output.destroyed) await sleep(2);
+}
+
+/**
+ * Writes the labelled workbook (DESIGN §10) into `output`, which it ends: sheet `responses`, one row per
  * response in `lang`, numbers as numbers and text as text, never a formula (text that
  * looks like one is neutralised as in the CSV); then sheet `codebook`. exceljs's streaming
- * writer commits each row as it goes, so a page of rows is all that is held at once.
- * Returns how many responses were written.
+ * writer commits each row as it goes, and keepUp holds the writer back while compression
+ * catches up (and the client, since the zip waits for `output`), so a page or two of
+ * rows is all that is held at once. Stops early if `output` is destroyed. Returns how many
+ * responses were written.
  */
-export async function writeResponsesWorkbook(path: string, columns: ExportColumn[], rows: AsyncIterable<StoredResponse>, lang: Locale): Promise<number> {
+export async function writeResponsesWorkbook(output: Writable, columns: ExportColumn[], rows: AsyncIterable<StoredResponse>, lang: Locale): Promise<number> {
   const { default: ExcelJS } = await import('exceljs');
-  const output = createWriteStream(path, { mode: 0o600 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Stance';
   const responses = addSheet(workbook, 'responses', columns.map((c) => c.header), (h) => Math.min(40, Math.max(10, h.length + 2)));
@@ -57,31 +78,15 @@ export async function writeResponsesWorkbook(path: string, columns: ExportColumn
   let count = 0;
   for await (const row of rows) {
     responses.addRow(readers.map((read) => written(read(row)))).commit();
-    if (++count % PAGE === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (++count % PAGE === 0) await keepUp(responses, output);
+    // A download the client gave up: leaving the loop closes the store's cursor too.
+    if (output.destroyed) return count;
   }
   responses.commit();
   const codebook = addSheet(workbook, 'codebook', CODEBOOK_HEADERS, (h) => (h.startsWith('wording') ? 60 : h.startsWith('label') ? 30 : 14));
   for (const row of codebookRows(columns)) codebook.addRow(row.map(written)).commit();
   codebook.commit();
-  await workbook.commit();
-  if (!output.closed) await once(output, 'close');
+  // A client that leaves during the codebook ends `output` without 'finish', which commit awaits.
+  await Promise.race([workbook.commit(), once(output, 'close')]);
   return count;
-}
-
-/**
- * Runs `write` into a file in a private temporary folder and gives the file back as a
- * stream; the folder is removed once the stream is open (so nothing stays on disk after
- * the download, or a failure), and the open stream keeps the bytes readable until it ends.
- */
-export async function viaTemporaryFile(name: string, write: (path: string) => Promise<unknown>): Promise<ReadStream> {
-  const dir = await mkdtemp(join(tmpdir(), 'stance-export-'));
-  try {
-    const path = join(dir, name);
-    await write(path);
-    const stream = createReadStream(path);
-    await once(stream, 'open');
-    return stream;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }

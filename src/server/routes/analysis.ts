@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import { AppError } from '../../core/errors';
 import type { ResultsFilters } from '../../core/results';
 import type { Survey } from '../../core/survey';
-import { isOrganiser } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { intParam } from '../http';
@@ -11,7 +10,7 @@ import { TokenBuckets } from '../rate-limit';
 import { DEFAULT_SEED } from '../read-model/map-cache';
 import type { MapOptions } from '../read-model/map-compute';
 import type { Store } from '../store/types';
-import { checkAccess, filtersOf } from './results';
+import { filtersOf } from './results';
 
 /** Fresh maps an organiser may have drawn: a burst of 10, then one every 5 seconds (a map of 100,000 takes about a second). */
 const ORGANISER_BURST = 10;
@@ -19,7 +18,7 @@ const ORGANISER_PER_SECOND = 0.2;
 
 /**
  * The seed and previous k from the query; k outside 2–5 is refused, so it cannot fill the
- * cache with copies. Only the organiser may choose the seed.
+ * cache with copies. Only a signed-in organiser of the survey may choose the seed.
  */
 function optionsOf(c: Context, organiser: boolean): MapOptions {
   const asked = intParam(c.req.query('seed'), 'seed');
@@ -41,7 +40,7 @@ async function isPrecomputed(store: Store, survey: Survey, filters: ResultsFilte
 }
 
 /** The opinion map: consensus, division, opinion groups and declared × found (issue 7). */
-export function analysisRoutes({ store, config, readModel, clock }: Services): Hono {
+export function analysisRoutes({ store, readModel, clock }: Services): Hono {
   const app = new Hono();
   const fresh = new TokenBuckets(ORGANISER_BURST, ORGANISER_PER_SECOND, clock);
 
@@ -49,8 +48,8 @@ export function analysisRoutes({ store, config, readModel, clock }: Services): H
     const latest = await surveyParam(c, store);
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
-    checkAccess(c, survey, config.adminToken);
-    const organiser = isOrganiser(c, config.adminToken);
+    // `authorize` let a viewer of this survey in as its principal; anyone else only reads a public survey.
+    const organiser = c.get('principal') !== undefined;
     const filters = filtersOf(c);
     const options = optionsOf(c, organiser);
     let map;

@@ -4,7 +4,6 @@ import { AppError } from '../../core/errors';
 import { canonicalId } from '../../core/ids';
 import { WaveSchema } from '../../core/response';
 import { SlugSchema } from '../../core/survey';
-import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { intParam, param } from '../http';
@@ -22,23 +21,23 @@ function commentQuery(c: Context): CommentQuery {
   };
 }
 
-/** Reading and moderating free-text answers (organiser only). */
-export function commentRoutes({ store, config }: Services): Hono {
+/** Reading (analysts) and moderating (editors) free-text answers. */
+export function commentRoutes({ store, audit }: Services): Hono {
   const app = new Hono();
-  const organiser = organiserOnly(config.adminToken);
 
-  app.get('/surveys/:id/comments', organiser, async (c) => {
+  app.get('/surveys/:id/comments', async (c) => {
     const survey = await surveyParam(c, store);
     const query = commentQuery(c);
     return c.json({ comments: await store.listComments(survey.id, query), limit: query.limit, offset: query.offset });
   });
 
   for (const [action, hidden] of [['hide', true], ['unhide', false]] as const) {
-    app.post(`/surveys/:id/comments/:responseId/:question/${action}`, organiser, async (c) => {
+    app.post(`/surveys/:id/comments/:responseId/:question/${action}`, async (c) => {
       const survey = await surveyParam(c, store);
       const responseId = canonicalId(c.req.param('responseId'));
       const found = await store.setCommentHidden(survey.id, responseId, c.req.param('question'), hidden);
       if (!found) throw new AppError('not_found', 'no such comment');
+      await audit.record(c, { action: hidden ? 'comment_hidden' : 'comment_unhidden', survey: survey.id, target: `comment:${responseId}/${c.req.param('question')}` });
       return c.json({ responseId, question: c.req.param('question'), hidden });
     });
   }

@@ -1,17 +1,16 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { AppError } from '../../core/errors';
 import { WaveSchema } from '../../core/response';
 import type { Survey } from '../../core/survey';
 import { LOCALES, type Locale } from '../../core/vocabulary';
-import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { BOM, csvLine } from '../csv';
 import { CODEBOOK_HEADERS, codebookRows } from '../export/codebook';
 import { cellReader, exportColumns } from '../export/columns';
-import { viaTemporaryFile, writeResponsesWorkbook } from '../export/workbook';
+import { writeResponsesWorkbook } from '../export/workbook';
 import { intParam, param } from '../http';
 import type { ResponseQuery, Store } from '../store/types';
 import { XLSX_TYPE } from '../survey-sheet/workbook';
@@ -62,18 +61,17 @@ function download(body: ReadableStream<Uint8Array> | string, type: string, filen
   });
 }
 
-/** Raw data exports for the organiser: CSV and a labelled spreadsheet with its codebook, NDJSON for everything else. */
-export function exportRoutes({ store, config }: Services): Hono {
+/** Raw data exports for analysts: CSV and a labelled workbook for spreadsheets, NDJSON for everything else, each an audit entry; and their codebook. */
+export function exportRoutes({ store, audit }: Services): Hono {
   const app = new Hono();
-  // Per route, not app.use('/surveys/:id/*'): a sub-app's middleware would also guard other modules' routes.
-  const organiser = organiserOnly(config.adminToken);
   const columnsOf = async (survey: Survey, query: ResponseQuery) => exportColumns(await versionsOf(store, survey, query), await store.listWaves(survey.id));
 
-  app.get('/surveys/:id/responses.csv', organiser, async (c) => {
+  app.get('/surveys/:id/responses.csv', async (c) => {
     const survey = await surveyParam(c, store);
     const query = queryOf(c);
     const lang = langOf(c, undefined);
     const columns = await columnsOf(survey, query);
+    await audit.record(c, { action: 'export', survey: survey.id, target: `survey:${survey.id}`, details: { format: 'csv', ...query, lang } });
     const readers = columns.map((column) => cellReader(column, lang));
     async function* lines() {
       yield BOM + csvLine(columns.map((col) => col.header));
@@ -82,25 +80,29 @@ export function exportRoutes({ store, config }: Services): Hono {
     return download(streamOf(lines()), 'text/csv; charset=utf-8', `${survey.id}-responses.csv`);
   });
 
-  app.get('/surveys/:id/responses.xlsx', organiser, async (c) => {
+  app.get('/surveys/:id/responses.xlsx', async (c) => {
     const survey = await surveyParam(c, store);
     const query = queryOf(c);
     const lang = langOf(c, 'ko');
     const columns = await columnsOf(survey, query);
-    const file = await viaTemporaryFile('responses.xlsx', (path) => writeResponsesWorkbook(path, columns, store.responses(survey.id, query), lang));
-    return download(Readable.toWeb(file) as ReadableStream<Uint8Array>, XLSX_TYPE, `${survey.id}-responses-${lang}.xlsx`);
+    await audit.record(c, { action: 'export', survey: survey.id, target: `survey:${survey.id}`, details: { format: 'xlsx', ...query, lang } });
+    const body = new PassThrough();
+    // Streamed as it is written, like the CSV: a failure midway ends the download short.
+    writeResponsesWorkbook(body, columns, store.responses(survey.id, query), lang).catch((error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+    return download(Readable.toWeb(body) as ReadableStream<Uint8Array>, XLSX_TYPE, `${survey.id}-responses-${lang}.xlsx`);
   });
 
-  app.get('/surveys/:id/codebook.csv', organiser, async (c) => {
+  app.get('/surveys/:id/codebook.csv', async (c) => {
     const survey = await surveyParam(c, store);
     const rows = codebookRows(await columnsOf(survey, queryOf(c)));
     const text = BOM + csvLine([...CODEBOOK_HEADERS]) + rows.map(csvLine).join('');
     return download(text, 'text/csv; charset=utf-8', `${survey.id}-codebook.csv`);
   });
 
-  app.get('/surveys/:id/responses.ndjson', organiser, async (c) => {
+  app.get('/surveys/:id/responses.ndjson', async (c) => {
     const survey = await surveyParam(c, store);
     const query = queryOf(c);
+    await audit.record(c, { action: 'export', survey: survey.id, target: `survey:${survey.id}`, details: { format: 'ndjson', ...query } });
     async function* lines() {
       for await (const row of store.responses(survey.id, query)) yield `${JSON.stringify(row.response)}\n`;
     }

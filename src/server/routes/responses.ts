@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../core/errors';
 import { canonicalId } from '../../core/ids';
 import { MAX_BODY_BYTES, SubmitRequestSchema } from '../../core/wire';
-import { organiserOnly } from '../auth';
+import { principalOf, requireGranted } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { DeviceIssuer } from '../device-token';
@@ -34,10 +34,15 @@ export function backupItems(text: string): unknown[] {
   }
 }
 
-/** Submitting responses, importing backups and deleting single responses. */
-export function responseRoutes({ store, clock, config }: Services): Hono {
+/** The survey ids a backup's items name, so an editor of some surveys cannot import into others. */
+function surveysNamed(items: unknown[]): Set<string> {
+  const ids = items.map((item) => (typeof item === 'object' && item !== null ? (item as { surveyId?: unknown }).surveyId : undefined));
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
+}
+
+/** Submitting responses (public), importing backups and deleting single responses (editors). */
+export function responseRoutes({ store, clock, config, audit }: Services): Hono {
   const app = new Hono();
-  const organiser = organiserOnly(config.adminToken);
   const issuer = new DeviceIssuer(config, clock);
 
   app.post('/responses', async (c) => {
@@ -52,15 +57,21 @@ export function responseRoutes({ store, clock, config }: Services): Hono {
     return c.json({ results });
   });
 
-  app.post('/imports', organiser, async (c) => {
+  app.post('/imports', async (c) => {
     const items = backupItems(await readBody(c, MAX_IMPORT_BYTES));
     if (items.length === 0) throw new AppError('bad_request', 'the backup holds no responses');
-    return c.json(await submitInBatches(store, items, clock));
+    const surveys = surveysNamed(items);
+    if (principalOf(c).account.surveys !== '*') for (const id of surveys) requireGranted(c, id);
+    const counts = await submitInBatches(store, items, clock);
+    await audit.record(c, { action: 'backup_imported', survey: surveys.size === 1 ? [...surveys][0]! : null, details: { surveys: [...surveys], stored: counts.stored, duplicate: counts.duplicate, rejected: counts.rejected } });
+    return c.json(counts);
   });
 
-  app.delete('/surveys/:id/responses/:responseId', organiser, async (c) => {
+  app.delete('/surveys/:id/responses/:responseId', async (c) => {
     const survey = await surveyParam(c, store);
-    if (!(await store.deleteResponse(survey.id, canonicalId(c.req.param('responseId'))))) throw new AppError('not_found', 'no such response in this survey');
+    const id = canonicalId(c.req.param('responseId'));
+    if (!(await store.deleteResponse(survey.id, id))) throw new AppError('not_found', 'no such response in this survey');
+    await audit.record(c, { action: 'response_deleted', survey: survey.id, target: `response:${id}` });
     return c.json({ deleted: 1 });
   });
 

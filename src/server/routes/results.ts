@@ -5,8 +5,6 @@ import { CHANNELS, WaveSchema } from '../../core/response';
 import type { ResultsFilters } from '../../core/results';
 import { NO_GROUP } from '../../core/results';
 import { SlugSchema } from '../../core/survey';
-import type { Survey } from '../../core/survey';
-import { isOrganiser } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { intParam, param } from '../http';
@@ -33,11 +31,6 @@ export function weightedParam(c: Context): boolean {
   throw new AppError('bad_request', 'weighted must be true or false');
 }
 
-/** Results are public only when the survey says so; otherwise the organiser token is needed. */
-export function checkAccess(c: Context, survey: Survey, adminToken: string): void {
-  if (!survey.resultsPublic && !isOrganiser(c, adminToken)) throw new AppError('unauthorized', 'the results of this survey are for the organiser only');
-}
-
 /** Results snapshots and the live stream of them. */
 export function resultRoutes({ store, config, readModel }: Services): Hono {
   const app = new Hono();
@@ -46,7 +39,6 @@ export function resultRoutes({ store, config, readModel }: Services): Hono {
     const latest = await surveyParam(c, store);
     const version = intParam(c.req.query('version'), 'version');
     const survey = version === undefined ? latest : await surveyParam(c, store, version);
-    checkAccess(c, survey, config.adminToken);
     return { survey, filters: filtersOf(c), weighted: weightedParam(c) };
   };
 

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors';
 import type { Survey } from '../../core/survey';
 import { checkSurvey, describeProblem } from '../../core/survey-problems';
 import { MAX_BODY_BYTES } from '../../core/wire';
-import { organiserOnly } from '../auth';
+import { requireGranted } from '../auth';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { sha256 } from '../hash';
@@ -20,8 +20,8 @@ function surveyFromJson(json: unknown): Survey {
   throw new AppError('invalid', 'the survey definition is not valid', { issues: checked.problems.map((p) => describeProblem(p)) });
 }
 
-/** Survey definitions: public reads, organiser uploads (JSON, or .xlsx in the layout of DESIGN §9). */
-export function surveyRoutes({ store, config }: Services): Hono {
+/** Survey definitions: public reads, editors' uploads (JSON, or .xlsx in the layout of DESIGN §9). */
+export function surveyRoutes({ store, config, audit }: Services): Hono {
   const app = new Hono();
 
   // Definitions change only by new versions, but `no-cache` + ETag keeps a device from
@@ -48,13 +48,15 @@ export function surveyRoutes({ store, config }: Services): Hono {
     return sendSurvey(c, await surveyParam(c, store, version));
   });
 
-  app.post('/surveys', organiserOnly(config.adminToken), async (c) => {
+  app.post('/surveys', async (c) => {
     const survey = isSpreadsheet(c) ? await surveyFromWorkbook(c) : surveyFromJson(await readJson(c, MAX_BODY_BYTES));
+    requireGranted(c, survey.id);
     const outcome = await store.putSurvey(survey);
     if (outcome === 'conflict') {
       throw new AppError('conflict', `survey ${survey.id} version ${survey.version} exists with other content; publish a new version`);
     }
     if (outcome === 'stored' && config.surveysDir) await writeSurveyFile(config.surveysDir, survey);
+    if (outcome === 'stored') await audit.record(c, { action: 'survey_published', survey: survey.id, target: `survey:${survey.id}@${survey.version}` });
     return c.json({ status: outcome, id: survey.id, version: survey.version }, outcome === 'stored' ? 201 : 200);
   });
 

@@ -7,7 +7,6 @@ import type { WaveDefinition } from '../../core/waves';
 import { WaveDefinitionSchema, isClosed, newJoinCode, normaliseJoinCode } from '../../core/waves';
 import { isJsonObject } from '../../core/weighting-input';
 import { MAX_BODY_BYTES } from '../../core/wire';
-import { organiserOnly } from '../auth';
 import type { Services } from '../context';
 import { isoNow, joinUrlOf, surveyParam } from '../context';
 import { issuePaths, param, parseJson, readBody, readJson } from '../http';
@@ -46,18 +45,17 @@ async function saveWave(store: Store, surveyId: string, wave: WaveDefinition, co
   }
 }
 
-/** Registering, listing, closing and clearing waves (organiser only), and opening one by its join code (public). */
-export function waveRoutes({ store, clock, config }: Services): Hono {
+/** Registering, closing and clearing waves (editors), listing them (viewers), and opening one by its join code (public). */
+export function waveRoutes({ store, clock, config, audit }: Services): Hono {
   const app = new Hono();
-  const organiser = organiserOnly(config.adminToken);
   const answer = (wave: WaveWithCode) => ({ ...wave, joinUrl: joinUrlOf(config, wave.code) });
 
-  app.get('/surveys/:id/waves', organiser, async (c) => {
+  app.get('/surveys/:id/waves', async (c) => {
     const survey = await surveyParam(c, store);
     return c.json((await store.listWaves(survey.id)).map(answer));
   });
 
-  app.post('/surveys/:id/waves', organiser, async (c) => {
+  app.post('/surveys/:id/waves', async (c) => {
     const survey = await surveyParam(c, store);
     const body = await readJson(c, MAX_BODY_BYTES);
     // Quotas first, against the latest version's groups, so a bad one gets its reason (unknown group, not a whole number).
@@ -66,11 +64,12 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
     if (!parsed.success) throw new AppError('invalid', 'the wave is not valid', { issues: issuePaths(parsed.error.issues) });
     const existed = await store.getWave(survey.id, parsed.data.slug);
     const saved = await saveWave(store, survey.id, parsed.data, existed?.code);
+    await audit.record(c, { action: 'wave_saved', survey: survey.id, target: `wave:${saved.slug}`, details: { created: !existed } });
     return c.json(answer(saved), existed ? 200 : 201);
   });
 
   // Closing takes effect by submission time: responses made before `at` still count when they arrive later.
-  app.post('/surveys/:id/waves/:slug/close', organiser, async (c) => {
+  app.post('/surveys/:id/waves/:slug/close', async (c) => {
     const survey = await surveyParam(c, store);
     const slug = param(WaveSchema, c.req.param('slug'), 'wave');
     const text = await readBody(c, MAX_BODY_BYTES);
@@ -80,17 +79,21 @@ export function waveRoutes({ store, clock, config }: Services): Hono {
     const wave: WaveDefinition = existing ?? { slug, label: { ko: slug, en: slug }, startsAt: now, oneResponsePerDevice: false };
     const parsed = WaveDefinitionSchema.safeParse({ ...wave, closesAt: at });
     if (!parsed.success) throw new AppError('invalid', '"at" must be an ISO 8601 UTC time', { issues: issuePaths(parsed.error.issues) });
-    return c.json(answer(await saveWave(store, survey.id, parsed.data, existing?.code)));
+    const saved = await saveWave(store, survey.id, parsed.data, existing?.code);
+    await audit.record(c, { action: 'wave_closed', survey: survey.id, target: `wave:${slug}`, details: { at: saved.closesAt } });
+    return c.json(answer(saved));
   });
 
-  app.delete('/surveys/:id/waves/:slug/responses', organiser, async (c) => {
+  app.delete('/surveys/:id/waves/:slug/responses', async (c) => {
     const survey = await surveyParam(c, store);
     const slug = param(WaveSchema, c.req.param('slug'), 'wave');
     // Bulk deletion is for rehearsals: a real session's answers go one by one, or not at all.
     if (!(await store.getWave(survey.id, slug))?.test) {
       throw new AppError('conflict', `wave "${slug}" is not marked as a test wave, so its responses cannot be deleted together; delete single responses by id instead`, { reason: 'not_test_wave' });
     }
-    return c.json({ deleted: await store.deleteWave(survey.id, slug) });
+    const deleted = await store.deleteWave(survey.id, slug);
+    await audit.record(c, { action: 'wave_responses_deleted', survey: survey.id, target: `wave:${slug}`, details: { deleted } });
+    return c.json({ deleted });
   });
 
   // Public: a code is shown on the projector for anyone in the hall to type.

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../core/canonical';
 import { isDeepStrictEqual } from 'node:util';
 import { sha256 } from '../hash';
-import type { Candidate, Store, StoredResponse } from './types';
+import type { Candidate, Store, StoredAuditEntry, StoredResponse } from './types';
 
 /** One line of the closing check: what was counted, on each side. */
 export type CountLine = { what: string; source: number; target: number };
@@ -50,6 +50,41 @@ async function candidateOf(target: Store, { response, receivedAt, group }: Store
   return { id: response.id, response, survey, canonical, hash: sha256(canonical), group, onePerDevice: false, receivedAt };
 }
 
+/** Every audit entry of a store, oldest first. */
+async function allAudit(store: Store): Promise<StoredAuditEntry[]> {
+  const out: StoredAuditEntry[] = [];
+  for (let before: string | undefined; ; ) {
+    const page = await store.accounts.audit({ limit: 1000, before });
+    out.push(...page);
+    if (page.length < 1000) return out.reverse();
+    before = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Copies organisers: accounts with their password hashes, personal tokens (as digests, so
+ * scripts keep working) and the audit log, oldest entry first so the target keeps its
+ * order. Sessions and set-password links are not copied: people sign in again. Each line
+ * counts the source's rows and how many of them the target holds unchanged.
+ */
+async function copyOrganisers(source: Store, target: Store): Promise<CountLine[]> {
+  const accounts = await source.accounts.list();
+  for (const account of accounts) await target.accounts.create(account);
+  const tokens = await source.accounts.listTokens();
+  for (const token of tokens) await target.accounts.createToken(token);
+  const entries = await allAudit(source);
+  for (const entry of entries) await target.accounts.appendAudit(entry);
+  const same = <T extends object>(rows: T[], others: T[], key: (row: T) => string) => {
+    const byKey = new Map(others.map((o) => [key(o), o]));
+    return rows.filter((r) => isDeepStrictEqual(r, byKey.get(key(r)))).length;
+  };
+  return [
+    { what: 'organiser accounts', source: accounts.length, target: same(accounts, await target.accounts.list(), (a) => a.key) },
+    { what: 'API tokens', source: tokens.length, target: same(tokens, await target.accounts.listTokens(), (t) => t.id) },
+    { what: 'audit entries', source: entries.length, target: same(entries, await allAudit(target), (e) => e.id) },
+  ];
+}
+
 async function responseCount(store: Store, surveyId: string): Promise<number> {
   let n = 0;
   for await (const _ of store.responses(surveyId, {})) n++;
@@ -63,9 +98,10 @@ async function weightingLine(source: Store, target: Store, surveyId: string): Pr
 }
 
 /**
- * Copies one store into another (`npm run migrate-store`): surveys, waves, weightings, responses with
- * their received times, and comments' hidden flags; the target's tallies are built by its
- * own writes from the responses. Safe to run twice and to resume after a failure: every
+ * Copies one store into another (`npm run migrate-store`): surveys, waves, weightings,
+ * responses with their received times, comments' hidden flags, and organisers (accounts,
+ * tokens, the audit log); the target's tallies are built by its own writes from the
+ * responses. Safe to run twice and to resume after a failure: every
  * write is idempotent (a response already there is a duplicate). It ends by counting both
  * sides, and comparing every tally row, and says whether they agree.
  */
@@ -101,6 +137,6 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
       if (s.length !== t.length || s.some((r) => !isDeepStrictEqual(r.tally, byKey.get(key(r))))) talliesAgree = false;
     }
   }
-  lines.push({ what: 'tally rows identical', source: 1, target: talliesAgree ? 1 : 0 });
+  lines.push({ what: 'tally rows identical', source: 1, target: talliesAgree ? 1 : 0 }, ...(await copyOrganisers(source, target)));
   return { copied, lines, ok: lines.every((l) => l.source === l.target) };
 }

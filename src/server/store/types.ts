@@ -5,8 +5,10 @@ import type { WaveDefinition } from '../../core/waves';
 import type { Weighting } from '../../core/weighting-input';
 import type { ItemError, ItemResult } from '../../core/wire';
 import type { Comment } from '../../core/wire';
+import type { AccountStore } from './account-types';
 
 export type { Comment };
+export type * from './account-types';
 
 /**
  * One response on its way into the store. Checks that need only the survey (schema,
@@ -77,6 +79,8 @@ export interface Store {
   /** Engine name reported by /health. */
   readonly engine: 'sqlite' | 'postgres';
   readonly sharedMaps: SharedMaps;
+  /** Organiser accounts, sessions, tokens and the audit log. */
+  readonly accounts: AccountStore;
   listSurveys(): Promise<Survey[]>;
   /** One exact version, or the latest when `version` is omitted. */
   getSurvey(id: string, version?: number): Promise<Survey | undefined>;

@@ -55,11 +55,28 @@ export function organiserFetch(baseUrl: string, path: string, init: RequestInit 
   return fetch(`${baseUrl}/api/v1${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${TEST_TOKEN}` } });
 }
 
-/** Opens the organiser pages and signs in with `token`. */
+/** Opens the organiser pages and signs in with the owner token `token`. */
 export async function signIn(page: Page, baseUrl: string, token = TEST_TOKEN, path = '/organiser/surveys'): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
+  await page.locator('details.org-owner-token summary').click();
   await page.locator('#org-token').fill(token);
-  await page.locator('form button[type=submit]').click();
+  await page.locator('details.org-owner-token button[type=submit]').click();
+}
+
+/** Opens the organiser pages and signs in with a username and password. */
+export async function signInAs(page: Page, baseUrl: string, username: string, password: string, path = '/organiser/surveys'): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.locator('#org-username').fill(username);
+  await page.locator('#org-password').fill(password);
+  await page.locator('#org-password').press('Enter');
+}
+
+/** A session cookie for the owner, signed in with the owner token through the API, for a browser context to carry. */
+export async function ownerSessionCookie(baseUrl: string): Promise<{ name: string; value: string; url: string }> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: JSON.stringify({ token: TEST_TOKEN }) });
+  const [name, value] = (res.headers.get('set-cookie') ?? '').split(';')[0]!.split('=') as [string, string];
+  expect(res.status).toBe(200);
+  return { name, value, url: baseUrl };
 }
 
 /** Reads the QR code shown in `element` from a screenshot, as a phone camera would. */

@@ -64,15 +64,15 @@ function MapBody(props: { map: Shown; survey: Survey | undefined }) {
  * The organiser's opinion map of one survey under the results query (version and
  * filters): the projection coloured by opinion group with their hulls, what sets each
  * group apart, the consensus and division lists and declared × found. Reads
- * GET /api/v1/surveys/:id/analysis itself, with the token when given, keeps its k
+ * GET /api/v1/surveys/:id/analysis itself (the session cookie goes with it), keeps its k
  * between updates, and shows the device's copy when offline.
  */
-export function OpinionMap(props: { surveyId: string; query: Record<string, string>; token: string | undefined }) {
+export function OpinionMap(props: { surveyId: string; query: Record<string, string> }) {
   // A string, so an equal query passed as a new object does not read the map again.
-  const key = createMemo(() => JSON.stringify([props.surveyId, Object.entries(props.query).sort(), props.token ?? '']));
+  const key = createMemo(() => JSON.stringify([props.surveyId, Object.entries(props.query).sort()]));
   let last: { key: string; read: MapRead } | undefined;
   const [data, { refetch }] = createResource(key, async (k) => {
-    const request = untrack(() => ({ surveyId: props.surveyId, query: props.query, token: props.token }));
+    const request = untrack(() => ({ surveyId: props.surveyId, query: props.query }));
     const fetched = await loadMap({ ...request, previous: last?.key === k ? last.read : undefined });
     last = { key: k, read: fetched.value };
     return fetched;

@@ -2,7 +2,7 @@ import { For, Show, createResource } from 'solid-js';
 import { tx } from '../../i18n';
 import { A } from '@solidjs/router';
 import { loadCached, ready } from '../cache';
-import { api } from '../state';
+import { api, session } from '../state';
 import { ageText, createNow } from '../format';
 import { ImportBackup } from '../manage/ImportBackup';
 import { PageError } from '../PageError';
@@ -59,19 +59,21 @@ function SurveyCard(props: { overview: Overview }) {
         <A class="button secondary" href={href('projector', o().id)}>
           {ot('projector')}
         </A>
-        <A class="button secondary" href={href('manage', o().id)}>
-          {ot('manage')}
-        </A>
+        <Show when={session.can('editor')}>
+          <A class="button secondary" href={href('manage', o().id)}>
+            {ot('manage')}
+          </A>
+        </Show>
       </div>
     </li>
   );
 }
 
-/** `/organiser/surveys`: every survey with its versions, waves and response counts; importing a field backup. */
+/** `/organiser/surveys`: the surveys granted to the account with their versions, waves and response counts; importing a field backup (editors). */
 export function SurveyList() {
   const now = createNow();
   const [list, { refetch }] = createResource(() =>
-    loadCached('surveys', async () => Promise.all((await api.surveys()).map((s) => api.overview(s.id)))),
+    loadCached('surveys', async () => Promise.all((await api.surveys()).filter((s) => session.sees(s.id)).map((s) => api.overview(s.id)))),
   );
   return (
     <div class="organiser-page">
@@ -91,12 +93,14 @@ export function SurveyList() {
           </>
         )}
       </Show>
-      <p>
-        <A class="button secondary" href={orgHref('new')}>
-          {ot('addSurvey')}
-        </A>
-      </p>
-      <ImportBackup onDone={() => void refetch()} />
+      <Show when={session.can('editor')}>
+        <p>
+          <A class="button secondary" href={orgHref('new')}>
+            {ot('addSurvey')}
+          </A>
+        </p>
+        <ImportBackup onDone={() => void refetch()} />
+      </Show>
     </div>
   );
 }

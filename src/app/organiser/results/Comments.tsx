@@ -4,7 +4,7 @@ import type { Survey } from '../../../core/survey';
 import { loadCached, ready } from '../cache';
 import { ConfirmButton } from '../ConfirmButton';
 import { channelName, dateTime, groupName } from '../format';
-import { api } from '../state';
+import { api, session } from '../state';
 import { ot } from '../strings';
 import type { Comment, Overview } from '../types';
 import { waveName } from '../format';
@@ -15,7 +15,7 @@ const PAGE = 20;
 
 type Props = { survey: Survey; overview: Overview; query: ResultsQuery; refresh: unknown };
 
-/** One comment as text (never markup: a comment holding HTML shows that HTML as characters), what it came with, and moderation. */
+/** One comment as text (never markup: a comment holding HTML shows that HTML as characters), what it came with, and moderation (editors). */
 function CommentItem(props: { comment: Comment; survey: Survey; overview: Overview; number: string | undefined; onChange: () => void }) {
   const c = () => props.comment;
   const hide = () => api.setCommentHidden(props.survey.id, c(), !c().hidden).then(props.onChange);
@@ -28,18 +28,20 @@ function CommentItem(props: { comment: Comment; survey: Survey; overview: Overvi
         </Show>
         {ot('question')} {props.number ?? c().question} · {groupName(props.survey, c().group)} · {waveName(props.overview.waves, c().wave)} · {channelName(c().channel)} · {dateTime(c().submittedAt)}
       </p>
-      <div class="org-actions">
-        <button type="button" class="secondary small" onClick={() => void hide()}>
-          {c().hidden ? ot('unhide') : ot('hide')}
-        </button>
-        <ConfirmButton label={ot('deleteResponse')} confirmLabel={ot('confirmDelete')} onConfirm={() => api.deleteResponse(props.survey.id, c().responseId).then(props.onChange)} />
-      </div>
+      <Show when={session.can('editor')}>
+        <div class="org-actions">
+          <button type="button" class="secondary small" onClick={() => void hide()}>
+            {c().hidden ? ot('unhide') : ot('hide')}
+          </button>
+          <ConfirmButton label={ot('deleteResponse')} confirmLabel={ot('confirmDelete')} onConfirm={() => api.deleteResponse(props.survey.id, c().responseId).then(props.onChange)} />
+        </div>
+      </Show>
     </li>
   );
 }
 
 /**
- * The free-text answers, for the organiser only, a page at a time and filtered by the
+ * The free-text answers, for analysts and up, a page at a time and filtered by the
  * results' version, wave, channel and group and by question and hidden state. Each
  * comment names its wave by label. The page reloads whenever the live figures change.
  */

@@ -4,6 +4,7 @@ import { allQuestions, type Survey } from '../../../core/survey';
 import { CHANNELS } from '../../../core/vocabulary';
 import { tx } from '../../i18n';
 import { channelName } from '../format';
+import { session } from '../state';
 import { ot, type OrganiserStringKey } from '../strings';
 import type { Overview } from '../types';
 import { HIDDEN, VIEWS, type ResultsQuery, type View } from './query';
@@ -62,7 +63,7 @@ export function Filters(props: { overview: Overview; survey: Survey | undefined;
   return (
     <div class="org-controls">
       <div class="org-tabs" role="group" aria-label={ot('view')}>
-        <For each={VIEWS}>
+        <For each={VIEWS.filter((view) => view !== 'comments' || session.can('analyst'))}>
           {(view) => (
             <button type="button" class="secondary small" aria-pressed={props.query.view === view} onClick={() => set({ view })}>
               {ot(VIEW_NAMES[view])}

@@ -3,6 +3,7 @@ import { For, Match, Show, Switch, createMemo } from 'solid-js';
 import { questionNumbers } from '../../../core/numbering';
 import type { ResultsSnapshot, Segment } from '../../../core/results';
 import { allQuestions, type Question, type Survey } from '../../../core/survey';
+import { session } from '../state';
 import { ot } from '../strings';
 import { QuestionCard, SegmentQuestion } from './QuestionResult';
 
@@ -15,10 +16,13 @@ type Shown = Extract<Segment, { withheld: false }>;
  */
 function TextAnswers(props: { question: Question; segment: Shown; href: string }) {
   const n = () => props.segment.questions[props.question.id]?.n ?? 0;
+  // Comments are raw answers: analysts and up read them.
   const link = () => (
-    <A class="button secondary small" href={props.href}>
-      {ot('readComments')}
-    </A>
+    <Show when={session.can('analyst')}>
+      <A class="button secondary small" href={props.href}>
+        {ot('readComments')}
+      </A>
+    </Show>
   );
   return (
     <Switch>

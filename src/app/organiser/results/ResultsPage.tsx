@@ -32,9 +32,11 @@ function Headline(props: { surveyId: string; query: ResultsQuery; live: LiveResu
       <A class="button secondary small" href={orgHref('projector', { survey: props.surveyId, version: props.query.version, wave: props.query.wave })}>
         {ot('projector')}
       </A>
-      <A class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
-        {ot('manage')}
-      </A>
+      <Show when={session.can('editor')}>
+        <A class="button secondary small" href={orgHref('manage', { survey: props.surveyId })}>
+          {ot('manage')}
+        </A>
+      </Show>
     </div>
   );
 }
@@ -85,7 +87,7 @@ export function ResultsPage() {
         {(s) => <WeightingNote snapshot={s()} survey={definition()} groupsView={query().view === 'groups'} />}
       </Show>
       <Show when={query().view === 'map' && version()}>
-        {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} token={session.token()} />}
+        {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} />}
       </Show>
       <Show when={query().view !== 'map' && definition() && snapshot()} fallback={<Show when={query().view !== 'map'}><p class="org-card org-note">{live.state() === 'connecting' ? ot('loading') : ot('noCache')}</p></Show>}>
         <Switch>
@@ -95,7 +97,7 @@ export function ResultsPage() {
           <Match when={query().view === 'trend'}>
             <TrendView survey={definition()!} snapshot={snapshot()!} />
           </Match>
-          <Match when={query().view === 'comments' && info()}>
+          <Match when={query().view === 'comments' && session.can('analyst') && info()}>
             {(o) => <CommentsView survey={definition()!} overview={o()} query={query()} refresh={snapshot()!.generatedAt} />}
           </Match>
           <Match when={true}>
@@ -103,7 +105,7 @@ export function ResultsPage() {
           </Match>
         </Switch>
       </Show>
-      <Show when={version()}>{(v) => <Exports surveyId={id()} version={v()} wave={query().wave} />}</Show>
+      <Show when={session.can('analyst') && version()}>{(v) => <Exports surveyId={id()} version={v()} wave={query().wave} />}</Show>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { Weighting } from '../../../core/weighting-input';
 import { GroupCommit } from '../group-commit';
 import { WriteHealth } from '../write-health';
 import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import { PgAccounts } from './accounts';
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
 import { channelsOf, connectionConfig } from './connection';
@@ -31,16 +32,22 @@ export type PgStoreOptions = {
 /** Rows per page of an export, and of an analysis read (small rows, read for throughput). */
 const PAGE = 500;
 const ANSWER_PAGE = 1000;
+/**
+ * Group-commit transactions one process keeps in flight at once: while one waits for its
+ * commit, the next runs its statements (measured in BENCHMARKS.md, pg-ingest).
+ */
+const WRITE_SLOTS = 2;
 
 /**
  * The store on PostgreSQL (DESIGN §7), for several stateless processes on one database.
  * Surveys, waves and tallies are mirrored in memory and kept current by LISTEN/NOTIFY;
  * writes are group-committed transactions with synchronous_commit on; each process adds
- * to its own tally shard and merges the others' at read time.
+ * to its own tally shards (one per write slot) and merges the others' at read time.
  */
 export class PgStore implements Store {
   readonly engine = 'postgres';
   readonly sharedMaps: PgSharedMaps;
+  readonly accounts: PgAccounts;
   private readonly listeners = new Set<(surveyId: string) => void>();
   private readonly mirror: TallyMirror;
   private readonly catalog: Catalog;
@@ -58,6 +65,7 @@ export class PgStore implements Store {
     now: () => number,
   ) {
     this.sharedMaps = new PgSharedMaps(pool, config);
+    this.accounts = new PgAccounts(pool);
     this.mirror = new TallyMirror(pool, log);
     this.catalog = new Catalog(pool, log);
     this.listener = new PgListener(config, channels, ownPids, {
@@ -68,9 +76,13 @@ export class PgStore implements Store {
       catalog: (surveyId) => void this.catalog.reload(surveyId).finally(() => this.emit([surveyId])),
       reconnected: () => void this.reloadEverything(),
       log,
-    });
-    this.writer = new PgWriter(pool, this.mirror, () => this.listener.shard, () => new Date(now()).toISOString(), channels.changes);
-    this.commits = new GroupCommit(async (items) => this.committed(await this.writes.track(() => guarded(() => this.writer.writeBatch(items)))).results);
+    }, WRITE_SLOTS);
+    this.writer = new PgWriter(pool, this.mirror, () => new Date(now()).toISOString(), channels.changes);
+    const shardOf = (slot: number) => this.listener.shards[slot]!;
+    this.commits = new GroupCommit(
+      async (items, slot) => this.committed(await this.writes.track(() => guarded(() => this.writer.writeBatch(items, shardOf(slot))))).results,
+      WRITE_SLOTS,
+    );
   }
 
   /** Connects, migrates (once across processes), loads the mirrors and starts listening. */
@@ -172,7 +184,7 @@ export class PgStore implements Store {
   deleteResponse(surveyId: string, id: string): Promise<boolean> {
     return guarded(async () => {
       const survey = await this.responseSurvey(surveyId, id);
-      return this.committed(await this.writer.deleteResponse(survey, surveyId, id)).deleted;
+      return this.committed(await this.writer.deleteResponse(survey, surveyId, id, this.listener.shards[0]!)).deleted;
     });
   }
 

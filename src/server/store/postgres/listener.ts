@@ -23,14 +23,14 @@ export type ListenerEvents = {
 
 /**
  * The process's one long-lived connection: it LISTENs for other processes' commits, and
- * holds the advisory lock that makes a tally shard this process's own. If the database
- * restarts or the connection drops, it reconnects with backoff, claims a shard again and
+ * holds the advisory locks that make its tally shards this process's own. If the database
+ * restarts or the connection drops, it reconnects with backoff, claims shards again and
  * reports `reconnected`. Notifications sent by this process's own pool connections are
  * skipped: the store already knows its own commits.
  */
 export class PgListener {
-  /** The tally shard this process writes: its own while the lock is held. */
-  shard = 0;
+  /** The tally shards this process writes, one per write slot: its own while the locks are held. */
+  shards: number[];
   private client: pg.Client | undefined;
   private closed = false;
   private retryMs = 200;
@@ -41,7 +41,10 @@ export class PgListener {
     private readonly channels: Channels,
     private readonly ownPids: Set<number>,
     private readonly events: ListenerEvents,
-  ) {}
+    private readonly slots: number,
+  ) {
+    this.shards = Array.from({ length: slots }, () => MAX_SHARDS);
+  }
 
   /** Whether the connection is up. */
   get connected(): boolean {
@@ -75,7 +78,7 @@ export class PgListener {
     try {
       await client.query(`LISTEN "${this.channels.changes}"`);
       await client.query(`LISTEN "${this.channels.catalog}"`);
-      this.shard = await this.claimShard(client);
+      this.shards = await this.claimShards(client);
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;
@@ -84,12 +87,14 @@ export class PgListener {
     this.retryMs = 200;
   }
 
-  private async claimShard(client: pg.Client): Promise<number> {
-    for (let shard = 0; shard < MAX_SHARDS; shard++) {
+  private async claimShards(client: pg.Client): Promise<number[]> {
+    const claimed: number[] = [];
+    for (let shard = 0; shard < MAX_SHARDS && claimed.length < this.slots; shard++) {
       const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [SHARD_LOCK_CLASS, shard]);
-      if (rows[0]?.ok) return shard;
+      if (rows[0]?.ok) claimed.push(shard);
     }
-    return MAX_SHARDS;
+    while (claimed.length < this.slots) claimed.push(MAX_SHARDS);
+    return claimed;
   }
 
   private lost(client: pg.Client, error: Error): void {

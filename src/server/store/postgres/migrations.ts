@@ -46,10 +46,36 @@ const SCHEMA_1 = `
  * The survey files of a SQLite deployment (DATA_DIR/surveys/*.json) are imported once, as
  * a step, so that no process needs its local DATA_DIR afterwards.
  */
+// Organisers (DESIGN §8). Sessions, tokens and links hold SHA-256 digests of their secrets,
+// never the secrets. The audit log is append-only: rows leave only by the retention prune.
+const ACCOUNTS = `
+  CREATE TABLE accounts (
+    key text COLLATE "C" PRIMARY KEY, username text NOT NULL, role text NOT NULL, surveys text NOT NULL,
+    disabled boolean NOT NULL DEFAULT false, password_hash text, created_at text NOT NULL);
+  CREATE TABLE sessions (
+    hash text COLLATE "C" PRIMARY KEY, account text COLLATE "C", via text NOT NULL, created_at bigint NOT NULL, last_seen_at bigint NOT NULL);
+  CREATE INDEX sessions_by_account ON sessions (account);
+  CREATE INDEX sessions_by_last_seen ON sessions (last_seen_at);
+  CREATE TABLE tokens (
+    id text COLLATE "C" PRIMARY KEY, hash text COLLATE "C" NOT NULL UNIQUE, account text COLLATE "C" NOT NULL,
+    name text NOT NULL, created_at text COLLATE "C" NOT NULL, last_used_at text);
+  CREATE INDEX tokens_by_account ON tokens (account);
+  CREATE TABLE password_links (hash text COLLATE "C" PRIMARY KEY, account text COLLATE "C" NOT NULL UNIQUE, expires_at bigint NOT NULL);
+  CREATE TABLE audit (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text COLLATE "C" NOT NULL UNIQUE, at text COLLATE "C" NOT NULL,
+    actor text COLLATE "C" NOT NULL, action text COLLATE "C" NOT NULL, target text COLLATE "C", survey text COLLATE "C",
+    ip text COLLATE "C", details text NOT NULL);
+  CREATE INDEX audit_by_actor ON audit (action, actor, at);
+  CREATE INDEX audit_by_ip ON audit (action, ip, at);
+  CREATE INDEX audit_by_at ON audit (at);
+  CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+  CREATE TRIGGER audit_append_only BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();`;
+
 // Weighting per survey (DESIGN §10): population shares by group, as JSON.
 const WEIGHTINGS = 'CREATE TABLE weightings (survey text COLLATE "C" PRIMARY KEY, json text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());';
 
-const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), WEIGHTINGS];
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, WEIGHTINGS];
 
 /** How many steps this server knows. */
 export const PG_SCHEMA_VERSION = STEPS.length;

@@ -30,18 +30,17 @@ export class PgWriter {
   constructor(
     private readonly pool: Pool,
     private readonly mirror: TallyMirror,
-    private readonly shard: () => number,
     private readonly now: () => string,
     private readonly channel: string,
   ) {}
 
-  /** Stores a group of candidates: idempotent per id across processes, one NOTIFY per survey. */
-  writeBatch(candidates: Candidate[]): Promise<Written> {
-    return this.transaction((client) => this.batch(client, candidates));
+  /** Stores a group of candidates, its tallies added to `shard`: idempotent per id across processes, one NOTIFY per survey. */
+  writeBatch(candidates: Candidate[], shard: number): Promise<Written> {
+    return this.transaction((client) => this.batch(client, candidates, shard));
   }
 
-  /** Deletes one response and takes it out of the tallies (this process's shard holds the negative). */
-  deleteResponse(survey: Survey | undefined, surveyId: string, id: string): Promise<Written & { deleted: boolean }> {
+  /** Deletes one response and takes it out of the tallies (`shard`, one of this process's, holds the negative). */
+  deleteResponse(survey: Survey | undefined, surveyId: string, id: string, shard: number): Promise<Written & { deleted: boolean }> {
     return this.transaction(async (client) => {
       const { rows } = await client.query<{ json: string; grp: string }>('DELETE FROM responses WHERE id = $1 AND survey = $2 RETURNING json, grp', [id, surveyId]);
       const row = rows[0];
@@ -50,7 +49,7 @@ export class PgWriter {
       const r = JSON.parse(row.json) as SurveyResponse;
       const deltas = new Deltas();
       if (survey) removeResponse(deltas.of(segmentOf(r, row.grp)), survey, r.answers);
-      const written = await writeDeltas(client, this.mirror, this.shard(), deltas.sorted());
+      const written = await writeDeltas(client, this.mirror, shard, deltas.sorted());
       await notify(client, this.channel, [surveyId]);
       return { results: [], rows: written, changed: new Set([surveyId]), deleted: true };
     });
@@ -101,10 +100,9 @@ export class PgWriter {
 
   // Same-id checks come first so that a resent response is always `duplicate` (or
   // `conflict`), whatever else changed since it was stored.
-  private async batch(client: PoolClient, candidates: Candidate[]): Promise<Written> {
+  private async batch(client: PoolClient, candidates: Candidate[], shard: number): Promise<Written> {
     const results: ItemResult[] = new Array(candidates.length);
-    const ids = [...new Set(candidates.filter((c) => c.response).map((c) => c.id))];
-    const stored = await hashesOf(client, ids);
+    const stored = await hashesOf(client, idsToCheckFirst(candidates));
     const firstInBatch = new Map<string, string>();
     const devices: [number, Accepted][] = [];
     const accepted: [number, Accepted][] = [];
@@ -122,7 +120,7 @@ export class PgWriter {
     const inserted = await this.insert(client, accepted, results);
     const deltas = new Deltas();
     for (const c of inserted) addResponse(deltas.of(segmentOf(c.response, c.group)), c.survey, c.response.answers);
-    const rows = await writeDeltas(client, this.mirror, this.shard(), deltas.sorted());
+    const rows = await writeDeltas(client, this.mirror, shard, deltas.sorted());
     const changed = new Set(inserted.map((c) => c.response.surveyId));
     await notify(client, this.channel, [...changed]);
     return { results, rows, changed };
@@ -181,6 +179,18 @@ export class PgWriter {
     await insertComments(client, inserted.map(([, c]) => c));
     return inserted.map(([, c]) => c);
   }
+}
+
+/**
+ * The ids whose stored copies must be known before anything else is decided: only when a
+ * batch holds a rejected or a one-per-device response could a resend otherwise be answered
+ * by that rule instead of `duplicate`. Without such responses the insert's own conflict
+ * check tells stored from duplicate, and the extra round trip is saved.
+ */
+function idsToCheckFirst(candidates: Candidate[]): string[] {
+  const answered = candidates.filter((c): c is Accepted => c.response !== undefined);
+  if (!answered.some((c) => c.rejection || c.onePerDevice)) return [];
+  return [...new Set(answered.map((c) => c.id))];
 }
 
 async function hashesOf(client: PoolClient, ids: string[]): Promise<Map<string, string>> {

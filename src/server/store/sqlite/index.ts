@@ -13,6 +13,7 @@ import { AppError } from '../../../core/errors';
 import type { Weighting } from '../../../core/weighting-input';
 import { LocalMaps } from '../local-maps';
 import { WriteHealth } from '../write-health';
+import { SqliteAccounts } from './accounts';
 import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
 import { guarded, storeError } from './errors';
 import { SqliteResearch } from './research';
@@ -39,6 +40,7 @@ export class SqliteStore implements Store {
   readonly sharedMaps = new LocalMaps();
   /** The connection, exposed for backups and for tests that check its settings. */
   readonly db: Database.Database;
+  readonly accounts: SqliteAccounts;
   private readonly surveys = new Map<string, Map<number, { survey: Survey; hash: string }>>();
   private readonly waves = new Map<string, Map<string, WaveWithCode>>();
   private readonly tallies: TallyCache;
@@ -57,6 +59,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.accounts = new SqliteAccounts(this.db);
     for (const row of this.db.prepare('SELECT json, content_hash FROM surveys').all() as { json: string; content_hash: string }[]) {
       this.remember(JSON.parse(row.json) as Survey, row.content_hash);
     }

@@ -33,6 +33,27 @@ const MIGRATIONS: Step[] = [
    CREATE INDEX comments_by_survey ON comments (survey, submitted_at);`,
   wavesAsJson,
   'CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;',
+  // Organisers (DESIGN §8). Sessions, tokens and links hold SHA-256 digests of their secrets,
+  // never the secrets. The audit log is append-only: rows leave only by the retention prune.
+  `CREATE TABLE accounts (
+     key TEXT PRIMARY KEY, username TEXT NOT NULL, role TEXT NOT NULL, surveys TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0, password_hash TEXT, created_at TEXT NOT NULL) WITHOUT ROWID;
+   CREATE TABLE sessions (
+     hash TEXT PRIMARY KEY, account TEXT, via TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE INDEX sessions_by_account ON sessions (account);
+   CREATE INDEX sessions_by_last_seen ON sessions (last_seen_at);
+   CREATE TABLE tokens (
+     id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, account TEXT NOT NULL, name TEXT NOT NULL,
+     created_at TEXT NOT NULL, last_used_at TEXT) WITHOUT ROWID;
+   CREATE INDEX tokens_by_account ON tokens (account);
+   CREATE TABLE password_links (hash TEXT PRIMARY KEY, account TEXT NOT NULL UNIQUE, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at TEXT NOT NULL, actor TEXT NOT NULL,
+     action TEXT NOT NULL, target TEXT, survey TEXT, ip TEXT, details TEXT NOT NULL);
+   CREATE INDEX audit_by_actor ON audit (action, actor, at);
+   CREATE INDEX audit_by_ip ON audit (action, ip, at);
+   CREATE INDEX audit_by_at ON audit (at);
+   CREATE TRIGGER audit_append_only BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
   // Weighting per survey (DESIGN §10): population shares by group, as JSON.
   'CREATE TABLE weightings (survey TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;',
 ];
