@@ -54,10 +54,13 @@ export default defineConfig({
         // Modules the first screen shares with lazy chunks would otherwise land in several
         // tiny chunks, each costing a request and its own gzip overhead; one chunk holds them.
         codeSplitting: {
-          groups: [{ name: 'shared', test: /solid-js|preload-helper|\/src\/app\/i18n|\/src\/core\/(ids|questions|errors|vocabulary)|\/src\/client\/(tx|surveys)\./ }],
+          // solid-js/store is for the organiser's studio alone, so it stays out of this first-load group.
+          groups: [{ name: 'shared', test: /solid-js\/(?!store\/)|preload-helper|\/src\/app\/i18n|\/src\/core\/(ids|questions|errors|vocabulary)|\/src\/client\/(tx|surveys)\./ }],
         },
+        // A chunk holding any organiser module is one only organiser chunks import (respondent code never
+        // imports organiser modules), such as the modules the organiser pages and the studio share.
         chunkFileNames: (chunk) =>
-          chunk.facadeModuleId?.includes(ORGANISER_DIR) || chunk.moduleIds.every((id) => id.includes(ORGANISER_DIR))
+          chunk.facadeModuleId?.includes(ORGANISER_DIR) || chunk.moduleIds.some((id) => id.includes(ORGANISER_DIR))
             ? 'assets/organiser/[name]-[hash].js'
             : 'assets/[name]-[hash].js',
       },

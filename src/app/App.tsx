@@ -30,6 +30,7 @@ const routes: RouteDefinition[] = [
     path: '/organiser',
     component: organiser('OrganiserApp'),
     children: [
+      { path: '/studio', component: organiser('StudioPage') },
       { path: '/new', component: organiser('AddSurvey') },
       { path: '/results', component: organiser('ResultsPage') },
       { path: '/projector', component: organiser('ProjectorPage') },

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'invalid'
   | 'unknown_survey'
   | 'conflict'
+  | 'draft_changed'
   | 'closed'
   | 'duplicate_device'
   | 'unauthorized'

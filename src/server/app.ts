@@ -15,6 +15,7 @@ import { analysisRoutes } from './routes/analysis';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { commentRoutes } from './routes/comments';
+import { draftRoutes } from './routes/drafts';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { overviewRoutes } from './routes/overview';
@@ -65,7 +66,7 @@ export function createApp({ store, clock, config }: AppDeps): Hono {
   app.use('/api/v1/*', authorize(services));
 
   const modules = [
-    healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes,
+    healthRoutes, surveySheetRoutes, surveyRoutes, surveyChangeRoutes, draftRoutes, responseRoutes, resultRoutes, analysisRoutes, exportRoutes, waveRoutes, commentRoutes, overviewRoutes,
     weightingRoutes, quotaRoutes, reportRoutes, authRoutes, accountRoutes, tokenRoutes, auditRoutes,
   ];
   for (const routes of modules) {

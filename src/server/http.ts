@@ -8,6 +8,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid: 400,
   unknown_survey: 404,
   conflict: 409,
+  draft_changed: 412,
   closed: 409,
   duplicate_device: 409,
   unauthorized: 401,

@@ -16,11 +16,15 @@ const appRoutes = (app: Hono) =>
  * rule there fails this test. `-` is public; `*` is anyone signed in.
  */
 const EXPECTED: Record<string, '-' | '*' | 'viewer' | 'analyst' | 'editor' | 'owner'> = {
-  'GET /health': '-', 'GET /surveys': '-', 'GET /surveys/:id': '-', 'GET /surveys/:id/versions/:version': '-', 'GET /surveys/:id/versions/:version/changes': '-', 'POST /responses': '-', 'GET /join/:code': '-',
+  'GET /health': '-', 'GET /surveys': '-', 'GET /surveys/:id': '-', 'GET /surveys/:id/versions/:version': '-', 'GET /surveys/:id/versions/:version/changes': '-', 'POST /responses': '-', 'GET /join/:code': '-', 'GET /surveys/:id/waves/:slug/quotas': '-',
   'POST /auth/login': '-', 'POST /auth/logout': '-', 'POST /auth/set-password': '-', 'GET /auth/me': '*',
   'GET /surveys/:id/results': 'viewer', 'GET /surveys/:id/live': 'viewer', 'GET /surveys/:id/analysis': 'viewer', 'GET /surveys/:id/overview': 'viewer', 'GET /surveys/:id/waves': 'viewer',
+  'GET /surveys/:id/report': 'viewer', 'GET /surveys/:id/weighting': 'viewer',
   'GET /surveys/:id/responses.csv': 'analyst', 'GET /surveys/:id/responses.ndjson': 'analyst', 'GET /surveys/:id/comments': 'analyst',
-  'POST /surveys': 'editor', 'POST /imports': 'editor', 'POST /surveys/:id/waves': 'editor', 'POST /surveys/:id/waves/:slug/close': 'editor',
+  'GET /surveys/:id/responses.xlsx': 'analyst', 'GET /surveys/:id/codebook.csv': 'analyst',
+  'POST /surveys': 'editor', 'POST /imports': 'editor',
+  'PUT /surveys/:id/weighting': 'editor', 'DELETE /surveys/:id/weighting': 'editor',
+  'GET /surveys/:id/draft': 'editor', 'PUT /surveys/:id/draft': 'editor', 'GET /surveys/:id/draft.xlsx': 'editor', 'POST /surveys/:id/draft/publish': 'editor', 'POST /surveys/:id/waves': 'editor', 'POST /surveys/:id/waves/:slug/close': 'editor',
   'DELETE /surveys/:id/waves/:slug/responses': 'editor', 'DELETE /surveys/:id/responses/:responseId': 'editor',
   'POST /surveys/:id/comments/:responseId/:question/hide': 'editor', 'POST /surveys/:id/comments/:responseId/:question/unhide': 'editor',
   'GET /tokens': '*', 'POST /tokens': '*', 'DELETE /tokens/:id': '*',

@@ -42,6 +42,10 @@ async function deployment() {
   await addAccount(app, '연구자', 'analyst', ['poll']);
   await addAccount(app, 'pending', 'viewer', ['private'], null);
   const token = await makeToken(app, await signIn(app, '연구자'), 'R export');
+  const draft = (body: unknown, ifMatch?: string) =>
+    app.request('/api/v1/surveys/poll/draft', { method: 'PUT', headers: { ...AUTH, 'content-type': 'application/json', ...(ifMatch ? { 'if-match': ifMatch } : {}) }, body: JSON.stringify(body) });
+  await draft({ ...pollSurveyV2, title: { ko: '초안', en: 'Draft' } });
+  await draft({ ...pollSurveyV2, title: { ko: '초안 2', en: '' } }, '"draft-1"');
   return { store, app, token };
 }
 
@@ -74,13 +78,16 @@ describe('migrate-store: a SQLite deployment into PostgreSQL', () => {
       { what: 'poll: waves', source: 2, target: 2 },
       { what: 'poll: weighting', source: 1, target: 1 },
       { what: 'tally rows identical', source: 1, target: 1 },
+      { what: 'drafts', source: 1, target: 1 },
     ]));
     expect(first.lines).toEqual(expect.arrayContaining([
       { what: 'organiser accounts', source: 3, target: 3 },
       { what: 'API tokens', source: 1, target: 1 },
-      // Three accounts, a set-password link, a sign-in and a token, and the deployment's own uploads, waves, deletion and hide.
-      { what: 'audit entries', source: 14, target: 14 },
+      // Three accounts, a set-password link, a sign-in and a token, and the deployment's own uploads, waves, deletion, hide and weighting.
+      { what: 'audit entries', source: 15, target: 15 },
     ]));
+    expect(await target.drafts.get('poll')).toEqual(await source.store.drafts.get('poll'));
+    expect((await target.drafts.get('poll'))?.revision).toBe(2);
     const second = await migrateStore(source.store, target);
     expect(second.lines).toEqual(first.lines);
     expect(second.ok).toBe(true);

@@ -184,6 +184,50 @@ describe.each(ENGINES)('the store contract on %s', (engine) => {
       expect(store.engine).toBe(engine);
     }));
 
+  it('saves drafts by revision: new, the expected one, or any; a stale save is refused and shown the current one', () =>
+    withStore(engine, async (store) => {
+      const at = '2025-06-01T10:00:00.000Z';
+      expect(await store.drafts.get('poll')).toBeUndefined();
+      expect(await store.drafts.save('poll', { title: 1 }, 'new', at)).toEqual({ ok: true, draft: { surveyId: 'poll', definition: { title: 1 }, revision: 1, updatedAt: at } });
+      expect(await store.drafts.save('poll', { title: 2 }, 'new', at)).toMatchObject({ ok: false, current: { revision: 1, definition: { title: 1 } } });
+      expect(await store.drafts.save('poll', { title: 2 }, 1, at)).toMatchObject({ ok: true, draft: { revision: 2 } });
+      expect(await store.drafts.save('poll', 'stale', 1, at)).toMatchObject({ ok: false, current: { revision: 2, definition: { title: 2 } } });
+      expect(await store.drafts.save('poll', [1, 'any JSON'], 'any', at)).toMatchObject({ ok: true, draft: { revision: 3 } });
+      expect(await store.drafts.get('poll')).toEqual({ surveyId: 'poll', definition: [1, 'any JSON'], revision: 3, updatedAt: at });
+      expect((await store.drafts.list()).map((d) => d.surveyId)).toEqual(['poll']);
+    }));
+
+  it('publishes a draft as the next version taken in the database, atomically, and keeps revisions growing after it', () =>
+    withStore(engine, async (store) => {
+      const heard: string[] = [];
+      store.onChange((id) => heard.push(id));
+      await store.drafts.save('poll', { ...pollSurveyV2, version: 99 }, 'new', '2025-06-01T10:00:00.000Z');
+      const refuse = () => {
+        throw new Error('has problems');
+      };
+      await expect(store.drafts.publish('poll', 1, refuse)).rejects.toThrow('has problems');
+      expect((await store.getSurvey('poll'))?.version).toBe(1);
+      expect(await store.drafts.publish('poll', 7, () => pollSurveyV2)).toMatchObject({ ok: false, current: { revision: 1 } });
+      const published = await store.drafts.publish('poll', 1, (definition, version) => ({ ...(definition as typeof pollSurveyV2), version }));
+      expect(published).toEqual({ ok: true, survey: pollSurveyV2 });
+      expect(await store.getSurvey('poll')).toEqual(pollSurveyV2);
+      expect(heard).toEqual(['poll']);
+      expect(await store.drafts.get('poll')).toBeUndefined();
+      expect(await store.drafts.list()).toEqual([]);
+      expect(await store.drafts.publish('poll', 'any', () => pollSurveyV2)).toEqual({ ok: false, current: undefined });
+      expect(await store.drafts.save('poll', {}, 1, '2025-06-01T11:00:00.000Z')).toEqual({ ok: false, current: undefined });
+      expect(await store.drafts.save('poll', {}, 'new', '2025-06-01T11:00:00.000Z')).toMatchObject({ ok: true, draft: { revision: 3 } });
+    }));
+
+  it('restores a copied draft with its revision, never over a newer one', () =>
+    withStore(engine, async (store) => {
+      const draft = { surveyId: 'other', definition: { a: 1 }, revision: 5, updatedAt: '2025-06-01T10:00:00.000Z' };
+      await store.drafts.restore(draft);
+      await store.drafts.restore({ ...draft, revision: 4, definition: { a: 'older' } });
+      expect(await store.drafts.get('other')).toEqual(draft);
+      expect(await store.drafts.save('other', { a: 2 }, 5, draft.updatedAt)).toMatchObject({ ok: true, draft: { revision: 6 } });
+    }));
+
   it('keeps ids it has never seen out of everything it answers', () =>
     withStore(engine, async (store) => {
       const r: SurveyResponse = { ...pollResponse(), id: newId() };

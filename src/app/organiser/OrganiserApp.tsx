@@ -1,5 +1,5 @@
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { Show, onCleanup, type JSX } from 'solid-js';
+import { Show, lazy, onCleanup, type JSX } from 'solid-js';
 import type { Role } from '../../core/accounts';
 import { locale } from '../i18n';
 import { AccountsPage } from './accounts/AccountsPage';
@@ -29,6 +29,10 @@ function installStyles(): void {
   document.head.append(style);
 }
 
+// The studio brings the editor, its checks and the respondent's question components: a chunk
+// of its own, fetched only when the studio opens, not with the organiser's other pages.
+const StudioPage = lazy(() => import('./studio/StudioPage').then((m) => ({ default: m.StudioPage })));
+
 /** A page only `role` and above may use; below it, a note instead (the server refuses its calls anyway). */
 const gated = (role: Role, page: () => JSX.Element) => () => <RoleGate role={role}>{page()}</RoleGate>;
 
@@ -44,6 +48,9 @@ function Nav() {
         {ot('surveys')}
       </A>
       <Show when={session.can('editor')}>
+        <A href={orgHref('studio')} end>
+          {ot('studio')}
+        </A>
         <A href={orgHref('new')} end>
           {ot('addSurvey')}
         </A>
@@ -94,7 +101,7 @@ export function OrganiserApp(props: RouteSectionProps) {
   );
 }
 
-/** Every organiser page by name, for the app's route table; all of them travel in this one chunk. */
+/** Every organiser page by name, for the app's route table; all travel in this one chunk but the studio, lazy in its own. */
 export const organiserPages = {
   OrganiserApp,
   AddSurvey: gated('editor', AddSurvey),
@@ -107,6 +114,7 @@ export const organiserPages = {
   AccountsPage,
   TokensPage,
   AuditPage,
+  StudioPage: gated('editor', StudioPage),
 };
 
 /** The organiser pages' names. */

@@ -2,7 +2,7 @@ import { useLocation, type Location } from '@solidjs/router';
 import { queryString } from './api';
 
 /** The organiser's pages. */
-export type OrganiserPage = 'surveys' | 'new' | 'results' | 'projector' | 'manage' | 'preview' | 'accounts' | 'tokens' | 'audit' | 'report';
+export type OrganiserPage = 'surveys' | 'new' | 'results' | 'projector' | 'manage' | 'preview' | 'accounts' | 'tokens' | 'audit' | 'studio' | 'report';
 
 // Every organiser address is one page name and a query (`/organiser/results?survey=…&wave=…`):
 // filters live in the query, so a link or a reload restores exactly what was on screen.

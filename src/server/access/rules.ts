@@ -57,6 +57,10 @@ export const RULES: readonly Rule[] = [
   // Editors: surveys, waves, moderation, deletions, imports.
   { method: 'POST', path: '/surveys', need: 'editor', survey: 'body' },
   { method: 'POST', path: '/imports', need: 'editor', survey: 'body' },
+  { method: 'GET', path: '/surveys/:id/draft', need: 'editor', survey: 'path' },
+  { method: 'PUT', path: '/surveys/:id/draft', need: 'editor', survey: 'path' },
+  { method: 'GET', path: '/surveys/:id/draft.xlsx', need: 'editor', survey: 'path' },
+  { method: 'POST', path: '/surveys/:id/draft/publish', need: 'editor', survey: 'path' },
   { method: 'POST', path: '/surveys/:id/waves', need: 'editor', survey: 'path' },
   { method: 'POST', path: '/surveys/:id/waves/:slug/close', need: 'editor', survey: 'path' },
   { method: 'PUT', path: '/surveys/:id/weighting', need: 'editor', survey: 'path' },

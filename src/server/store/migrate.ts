@@ -98,10 +98,11 @@ async function weightingLine(source: Store, target: Store, surveyId: string): Pr
 }
 
 /**
- * Copies one store into another (`npm run migrate-store`): surveys, waves, weightings,
- * responses with their received times, comments' hidden flags, and organisers (accounts,
- * tokens, the audit log); the target's tallies are built by its own writes from the
- * responses. Safe to run twice and to resume after a failure: every
+ * Copies one store into another (`npm run migrate-store`): surveys, drafts (with their
+ * revisions, so an editor's open page still matches), waves, weightings, responses with their received
+ * times, comments' hidden flags, and organisers (accounts, tokens, the audit log); the
+ * target's tallies are built by its own writes from the responses. Safe to run twice and
+ * to resume after a failure: every
  * write is idempotent (a response already there is a duplicate). It ends by counting both
  * sides, and comparing every tally row, and says whether they agree.
  */
@@ -111,6 +112,8 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
     const outcome = await target.putSurvey(survey);
     if (outcome === 'conflict') throw new Error(`survey ${survey.id} version ${survey.version} exists in the target with other content`);
   }
+  const drafts = await source.drafts.list();
+  for (const draft of drafts) await target.drafts.restore(draft);
   const ids = [...new Set(surveys.map((s) => s.id))].sort();
   let copied = 0;
   for (const id of ids) {
@@ -120,7 +123,10 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
     copied += await copyResponses(source, target, id, log);
     for (const [responseId, question] of (await countComments(source, id)).hiddenKeys) await target.setCommentHidden(id, responseId, question, true);
   }
-  const lines: CountLine[] = [{ what: 'survey versions', source: surveys.length, target: (await target.listSurveys()).length }];
+  const lines: CountLine[] = [
+    { what: 'survey versions', source: surveys.length, target: (await target.listSurveys()).length },
+    { what: 'drafts', source: drafts.length, target: (await target.drafts.list()).length },
+  ];
   let talliesAgree = true;
   for (const id of ids) {
     lines.push({ what: `${id}: waves`, source: (await source.listWaves(id)).length, target: (await target.listWaves(id)).length });

@@ -6,9 +6,11 @@ import type { Weighting } from '../../core/weighting-input';
 import type { ItemError, ItemResult } from '../../core/wire';
 import type { Comment } from '../../core/wire';
 import type { AccountStore } from './account-types';
+import type { DraftStore } from './draft-types';
 
 export type { Comment };
 export type * from './account-types';
+export type * from './draft-types';
 
 /**
  * One response on its way into the store. Checks that need only the survey (schema,
@@ -81,6 +83,8 @@ export interface Store {
   readonly sharedMaps: SharedMaps;
   /** Organiser accounts, sessions, tokens and the audit log. */
   readonly accounts: AccountStore;
+  /** Survey drafts, saved by revision and published as the next version. */
+  readonly drafts: DraftStore;
   listSurveys(): Promise<Survey[]>;
   /** One exact version, or the latest when `version` is omitted. */
   getSurvey(id: string, version?: number): Promise<Survey | undefined>;

@@ -95,7 +95,7 @@ export function ResultsPage() {
             <CompareView survey={definition()!} snapshot={snapshot()!} />
           </Match>
           <Match when={query().view === 'trend'}>
-            <TrendView survey={definition()!} snapshot={snapshot()!} />
+            <TrendView survey={definition()!} snapshot={snapshot()!} versions={info()?.versions.map((v) => v.version) ?? []} query={serverQuery(query(), version()!)} />
           </Match>
           <Match when={query().view === 'comments' && session.can('analyst') && info()}>
             {(o) => <CommentsView survey={definition()!} overview={o()} query={query()} refresh={snapshot()!.generatedAt} />}

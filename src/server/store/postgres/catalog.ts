@@ -156,7 +156,8 @@ export class Catalog {
     return waves;
   }
 
-  private remember(survey: Survey, hash: string): Survey {
+  /** Adds a version this process stored itself (say, by publishing a draft) and returns it. */
+  remember(survey: Survey, hash: string): Survey {
     let versions = this.versions.get(survey.id);
     if (!versions) this.versions.set(survey.id, (versions = new Map()));
     versions.set(survey.version, { survey, hash });

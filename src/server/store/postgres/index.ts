@@ -12,6 +12,7 @@ import { PgAccounts } from './accounts';
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
 import { channelsOf, connectionConfig } from './connection';
+import { PgDrafts } from './drafts';
 import { type Channels, PgListener } from './listener';
 import { PgSharedMaps } from './maps';
 import { migrate } from './migrations';
@@ -48,6 +49,7 @@ export class PgStore implements Store {
   readonly engine = 'postgres';
   readonly sharedMaps: PgSharedMaps;
   readonly accounts: PgAccounts;
+  readonly drafts: PgDrafts;
   private readonly listeners = new Set<(surveyId: string) => void>();
   private readonly mirror: TallyMirror;
   private readonly catalog: Catalog;
@@ -68,6 +70,7 @@ export class PgStore implements Store {
     this.accounts = new PgAccounts(pool);
     this.mirror = new TallyMirror(pool, log);
     this.catalog = new Catalog(pool, log);
+    this.drafts = new PgDrafts(pool, this.catalog, channels.catalog, (surveyId) => this.emit([surveyId]));
     this.listener = new PgListener(config, channels, ownPids, {
       changed: (surveyId) => {
         this.mirror.markDirty(surveyId);

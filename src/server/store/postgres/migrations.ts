@@ -72,10 +72,13 @@ const ACCOUNTS = `
     BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
   CREATE TRIGGER audit_append_only BEFORE UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();`;
 
+// Survey drafts (DESIGN §9): one row per survey id, kept without a definition once published.
+const DRAFTS = 'CREATE TABLE drafts (survey text COLLATE "C" PRIMARY KEY, json text, revision integer NOT NULL, updated_at text NOT NULL);';
+
 // Weighting per survey (DESIGN §10): population shares by group, as JSON.
 const WEIGHTINGS = 'CREATE TABLE weightings (survey text COLLATE "C" PRIMARY KEY, json text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());';
 
-const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, WEIGHTINGS];
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, DRAFTS, WEIGHTINGS];
 
 /** How many steps this server knows. */
 export const PG_SCHEMA_VERSION = STEPS.length;

@@ -15,6 +15,7 @@ import { LocalMaps } from '../local-maps';
 import { WriteHealth } from '../write-health';
 import { SqliteAccounts } from './accounts';
 import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import { SqliteDrafts } from './drafts';
 import { guarded, storeError } from './errors';
 import { SqliteResearch } from './research';
 
@@ -38,6 +39,7 @@ type CommentRow = Omit<Comment, 'hidden' | 'responseId' | 'group' | 'submittedAt
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
   readonly sharedMaps = new LocalMaps();
+  readonly drafts: SqliteDrafts;
   /** The connection, exposed for backups and for tests that check its settings. */
   readonly db: Database.Database;
   readonly accounts: SqliteAccounts;
@@ -66,6 +68,10 @@ export class SqliteStore implements Store {
     for (const row of this.db.prepare('SELECT survey, json FROM waves').all() as { survey: string; json: string }[]) {
       this.rememberWave(row.survey, JSON.parse(row.json) as WaveWithCode);
     }
+    this.drafts = new SqliteDrafts(this.db, (survey, hash) => {
+      this.remember(survey, hash);
+      this.emit(new Set([survey.id]));
+    }, now);
     this.tallies = new TallyCache(this.db);
     this.research = new SqliteResearch(this.db);
     this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());

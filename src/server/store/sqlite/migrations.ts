@@ -54,6 +54,8 @@ const MIGRATIONS: Step[] = [
    CREATE INDEX audit_by_ip ON audit (action, ip, at);
    CREATE INDEX audit_by_at ON audit (at);
    CREATE TRIGGER audit_append_only BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  // Survey drafts (DESIGN §9): one row per survey id, kept without a definition once published.
+  'CREATE TABLE drafts (survey TEXT PRIMARY KEY, json TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;',
   // Weighting per survey (DESIGN §10): population shares by group, as JSON.
   'CREATE TABLE weightings (survey TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;',
 ];
