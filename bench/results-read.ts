@@ -9,7 +9,7 @@ import { SqliteStore } from '../src/server/store/sqlite';
 import type { Candidate } from '../src/server/store/types';
 import { makeResponse, submitBody } from './fixtures';
 import type { Figure, SectionResult } from './report';
-import { startConstant, startStance, tempDir, type Running } from './servers';
+import { BENCH_TOKEN, startConstant, startStance, tempDir, type Running } from './servers';
 import { percentiles, round } from './stats';
 
 export const SIZES = [10_000, 100_000, 1_000_000];
@@ -55,19 +55,34 @@ async function timedGet(url: string, headers: Record<string, string> = {}): Prom
  * so the snapshot is rebuilt from the tallies (the worst case, a survey in full swing); a
  * cached read repeats it unchanged. The filters rotate through the breakdowns organisers use.
  */
-export async function reads(server: Running): Promise<{ fresh: number[]; cached: number[]; count: number }> {
+export async function reads(server: Running, extra = ''): Promise<{ fresh: number[]; cached: number[]; count: number }> {
   const fresh: number[] = [];
   const cached: number[] = [];
   const base = `${server.url}/api/v1/surveys/sovereign-ai/results`;
   for (let i = 0; i < READS; i++) {
     const { device, body } = submitBody(1, { wave: WAVES[i % WAVES.length] });
     await (await fetch(`${server.url}/api/v1/responses`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-stance-device': device } })).arrayBuffer();
-    const url = base + FILTERS[i % FILTERS.length];
+    const filter = FILTERS[i % FILTERS.length]!;
+    const url = base + filter + (extra ? (filter ? '&' : '?') + extra : '');
     fresh.push((await timedGet(url)).ms);
     cached.push((await timedGet(url)).ms);
   }
   const count = ((await (await fetch(base)).json()) as { count: number }).count;
   return { fresh, cached, count };
+}
+
+/** Population shares of the eight groups (unequal, so weights differ), for the weighted reads. */
+const SHARES = { 'ai-industry': 0.2, manufacturing: 0.2, defense: 0.1, culture: 0.1, public: 0.1, research: 0.1, citizen: 0.15, other: 0.05 };
+
+/** The same reads with `weighted=true`, after the weighting is set: post-stratified from the per-group sums. */
+async function weightedReads(server: Running): Promise<{ fresh: number[]; cached: number[]; count: number }> {
+  const res = await fetch(`${server.url}/api/v1/surveys/sovereign-ai/weighting`, {
+    method: 'PUT',
+    body: JSON.stringify({ shares: SHARES }),
+    headers: { 'content-type': 'application/json', Authorization: `Bearer ${BENCH_TOKEN}` },
+  });
+  if (!res.ok) throw new Error(`setting the weighting answered ${res.status}: ${await res.text()}`);
+  return reads(server, 'weighted=true');
 }
 
 export async function constantReads(): Promise<number[]> {
@@ -93,8 +108,16 @@ export async function benchResultsRead(): Promise<SectionResult> {
       const loadRate = await fill(dataDir, held, size);
       held = size;
       const server = await startStance({ rateLimit: false, dataDir });
-      const measured = await reads(server).finally(() => server.stop());
-      held += READS;
+      let measured: Awaited<ReturnType<typeof reads>>;
+      let weighted: Awaited<ReturnType<typeof reads>> | undefined;
+      try {
+        measured = await reads(server);
+        // The issue's figure is the weighted read at the largest size, where the tallies are largest too.
+        if (size === SIZES[SIZES.length - 1]) weighted = await weightedReads(server);
+      } finally {
+        await server.stop();
+      }
+      held += READS * (weighted ? 2 : 1);
       const fresh = percentiles(measured.fresh);
       const cached = percentiles(measured.cached);
       const label = size.toLocaleString('en-US');
@@ -103,6 +126,14 @@ export async function benchResultsRead(): Promise<SectionResult> {
         { section: 'results', name: `${label} stored: read after a new response, p95`, value: round(fresh.p95, 2), unit: 'ms', target: { op: '<=', value: 10 }, limit: { value: round(floor.p95, 2), label: 'HTTP constant' } },
         { section: 'results', name: `${label} stored: unchanged (cached) read, p95`, value: round(cached.p95, 2), unit: 'ms', target: { op: '<=', value: 10 }, limit: { value: round(floor.p95, 2), label: 'HTTP constant' } },
       );
+      if (weighted) {
+        const wf = percentiles(weighted.fresh);
+        figures.push(
+          { section: 'results', name: `${label} stored: weighted read after a new response, p95`, value: round(wf.p95, 2), unit: 'ms', target: { op: '<=', value: 10 }, limit: { value: round(floor.p95, 2), label: 'HTTP constant' } },
+          { section: 'results', name: `${label} stored: weighted unchanged (cached) read, p95`, value: round(percentiles(weighted.cached).p95, 2), unit: 'ms', target: { op: '<=', value: 10 }, limit: { value: round(floor.p95, 2), label: 'HTTP constant' } },
+        );
+        details.push({ size, weighted: true, shares: SHARES, fresh: wf, cached: percentiles(weighted.cached) });
+      }
       // The rebuild costs what the merged tally rows cost, so the breakdown shows which view is slow.
       const byFilter = Object.fromEntries(FILTERS.map((f, i) => [f || '(none)', percentiles(measured.fresh.filter((_, j) => j % FILTERS.length === i))]));
       details.push({ size, count: measured.count, loadResponsesPerSecond: round(loadRate, 0), fresh, cached, freshByFilter: byFilter });

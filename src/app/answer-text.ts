@@ -1,5 +1,6 @@
-import type { AnswerValue } from '../core/response';
+import { DONT_KNOW, type AnswerValue } from '../core/response';
 import type { LocalizedText, Question } from '../core/survey';
+import { dk } from './components/questions/dont-know';
 import { locale, translator, tx } from './i18n';
 import { withUnit } from './numbers';
 
@@ -25,6 +26,7 @@ export function answerText(question: Question, value: AnswerValue): string {
     const option = 'options' in question ? question.options.find((o) => o.id === id) : undefined;
     return option ? tx(option.label) : id;
   };
+  if (value === DONT_KNOW && (question.kind === 'likert' || question.kind === 'spectrum')) return dk('dontKnow');
   switch (question.kind) {
     case 'likert':
       return scaleText(Number(value), 1, question.points, question.labels);

@@ -42,7 +42,7 @@ const STRINGS = {
   pageNotFound: { ko: '페이지를 찾을 수 없습니다', en: 'Page not found' },
   pageNotFoundBody: { ko: 'Stance에는 이 주소의 화면이 없습니다. 주소를 확인하거나 처음 화면에서 설문을 고르세요.', en: 'Stance has no screen at this address. Check the address, or choose a survey from the start page.' },
   olderDraftTitle: { ko: '이전 버전에서 작성하던 응답이 있습니다', en: 'You have a response started on an older version' },
-  olderDraftBody: { ko: '설문이 바뀌었습니다. 아직 있는 질문의 응답만 가지고 계속하거나, 버리고 새로 시작할 수 있습니다.', en: 'The survey has changed. Continue with the answers to questions that still exist, or discard them and start again.' },
+  olderDraftBody: { ko: '설문이 바뀌었습니다. 아직 있고 문구가 같은 질문의 응답만 가지고 계속하거나, 버리고 새로 시작할 수 있습니다.', en: 'The survey has changed. Continue with the answers to questions still asked in the same words, or discard them and start again.' },
   continueDraft: { ko: '이어서 하기', en: 'Continue' },
   discardDraft: { ko: '버리고 새로 시작', en: 'Discard and start again' },
   updateReady: { ko: '새 버전이 있습니다.', en: 'A new version is available.' },

@@ -1,11 +1,13 @@
 import { For, Match, Show, Switch, createResource } from 'solid-js';
-import type { Response } from '../../core/response';
+import type { AnswerValue, Response } from '../../core/response';
 import type { ResultsSnapshot } from '../../core/results';
 import type { QuestionSummary } from '../../core/summary';
 import { allQuestions } from '../../core/questions';
 import type { Question, Survey } from '../../core/survey';
 import { locale, t, tx } from '../i18n';
 import { formatDateTime, formatNumber, withUnit } from '../numbers';
+import { answerText } from '../answer-text';
+import { dk } from './questions/dont-know';
 import { rt } from './results-strings';
 import { resultsFor } from '../stores/sync';
 
@@ -58,10 +60,16 @@ function QuestionResult(props: { question: Question; summary: QuestionSummary; m
       <Switch>
         <Match when={(props.summary.kind === 'likert' || props.summary.kind === 'spectrum') && props.summary}>
           {(s) => (
-            <p>
-              {rt('mean')}: {s().mean === null ? '—' : two(s().mean!)}
-              <Show when={s().ci}>{(ci) => <> ({rt('interval')} {two(ci()[0])}–{two(ci()[1])})</>}</Show>
-            </p>
+            <>
+              <p>
+                {rt('mean')}: {s().mean === null ? '—' : two(s().mean!)}
+                <Show when={s().ci}>{(ci) => <> ({rt('interval')} {two(ci()[0])}–{two(ci()[1])})</>}</Show>
+                <Show when={s().dk > 0}> · {dk('dontKnow')} {percent(s().dkShare)} ({s().dk})</Show>
+              </p>
+              <Show when={props.mine !== undefined && props.mine}>
+                {(mine) => <p class="hint">{rt('yourAnswer')}: {answerText(props.question, mine() as AnswerValue)}</p>}
+              </Show>
+            </>
           )}
         </Match>
         <Match when={props.summary.kind === 'choice' && props.summary}>

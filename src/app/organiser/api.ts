@@ -1,6 +1,7 @@
 import { apiFetch } from '../../client';
 import type { Account, AuditEntry, Grants, Role } from '../../core/accounts';
 import { isAppError } from '../../core/errors';
+import type { Weighting } from '../../core/weighting-input';
 import type { Session } from './session';
 import type { Comment, ImportSummary, NewWave, Overview, SurveyListItem } from './types';
 
@@ -65,6 +66,8 @@ export function createOrganiserApi(session: Session) {
     latest: (id: string) => read<unknown>(survey(id)),
     definition: (id: string, version: number) => read<unknown>(`${survey(id)}/versions/${version}`),
     registerWave: (id: string, wave: NewWave) => read<unknown>(`${survey(id)}/waves`, json('POST', wave)),
+    putWeighting: (id: string, weighting: Weighting) => read<Weighting>(`${survey(id)}/weighting`, json('PUT', weighting)),
+    deleteWeighting: (id: string) => call(`${survey(id)}/weighting`, { method: 'DELETE' }).then(() => undefined),
     closeWave: (id: string, slug: string) => read<unknown>(`${survey(id)}/waves/${enc(slug)}/close`, { method: 'POST' }),
     deleteWave: (id: string, slug: string) => read<{ deleted: number }>(`${survey(id)}/waves/${enc(slug)}/responses`, { method: 'DELETE' }),
     /** Deletes the responses of every unregistered wave under 5 responses (invented slugs), in one step. */

@@ -1,4 +1,6 @@
+import type { QuotaProgress, Quotas } from '../../core/quotas';
 import type { LocalizedText } from '../../core/survey';
+import type { Weighting } from '../../core/weighting-input';
 import type { Comment } from '../../core/wire';
 
 export type { Comment };
@@ -19,6 +21,8 @@ export type WaveRow = {
   startsAt?: string;
   oneResponsePerDevice?: boolean;
   closesAt?: string | null;
+  /** A registered wave's quotas, each with how many of its responses count towards it. */
+  quotas?: QuotaProgress[];
   /** The "other waves" entry only: how many slugs seen in links it sums. */
   slugs?: number;
 };
@@ -35,6 +39,8 @@ export type Overview = {
   waves: WaveRow[];
   channels: { channel: string; count: number }[];
   groups: { group: string; count: number }[];
+  /** The population shares results are weighted by on request, or null when none is set. */
+  weighting: Weighting | null;
   /** The address in join links and QR codes, when the server tells it. */
   publicUrl?: string;
   /** Where that address came from: PUBLIC_URL, the server's first LAN address, or loopback (phones cannot use it). */
@@ -51,4 +57,4 @@ export type ImportSummary = {
 };
 
 /** A wave to register. */
-export type NewWave = { slug: string; label: LocalizedText; startsAt: string; oneResponsePerDevice: boolean; channel: string; test: boolean };
+export type NewWave = { slug: string; label: LocalizedText; startsAt: string; oneResponsePerDevice: boolean; channel: string; test: boolean; quotas?: Quotas };

@@ -7,6 +7,7 @@ import { getClient } from '../stores/client';
 import { fieldSettings, saveFieldSettings, type FieldSettings } from '../stores/field';
 import { listSurveys } from '../stores/surveys';
 import { FieldStorage } from './FieldStorage';
+import { FieldQuotas } from './FieldQuotas';
 import { FieldSync } from './FieldSync';
 import { syncStatus } from '../stores/sync';
 
@@ -59,7 +60,7 @@ function FieldForm(props: { client: Client; settings: FieldSettings; onSaved: ()
   );
 }
 
-/** The field researcher's page: collector name once, counts on the device, storage health. */
+/** The field researcher's page: collector name once, counts on the device, the collector's quotas, storage health. */
 export function FieldPage() {
   const [data, { refetch }] = createResource(async () => {
     const client = await getClient();
@@ -93,6 +94,7 @@ export function FieldPage() {
               </Show>
             </section>
             <FieldSync client={d().client} onChange={() => void refetch()} />
+            <FieldQuotas client={d().client} surveys={d().surveys} />
             <FieldSample client={d().client} surveys={d().surveys} />
             <FieldStorage />
             <For each={d().surveys}>

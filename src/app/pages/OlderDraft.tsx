@@ -1,13 +1,14 @@
 import type { SurveyStore } from '../stores/survey-store';
-import { migrateDraft } from '../stores/migrate-draft';
+import { draftDefinition, migrateDraft } from '../stores/migrate-draft';
 import { t } from '../i18n';
 import type { Opened } from './SurveyPage';
 
-/** Offers to continue a draft from an older version (keeping answers that still fit) or to discard it. */
+/** Offers to continue a draft from an older version (keeping answers that still fit and were asked in the same words) or to discard it. */
 export function OlderDraft(props: { opened: Opened; store: SurveyStore; onDone: () => void }) {
   const older = props.opened.older!;
-  const keep = () => {
-    props.store.resume(migrateDraft(older, props.opened.survey));
+  const keep = async () => {
+    const previous = await draftDefinition(props.opened.client, older);
+    props.store.resume(migrateDraft(older, props.opened.survey, previous));
     props.onDone();
   };
   const discard = async () => {
@@ -20,7 +21,7 @@ export function OlderDraft(props: { opened: Opened; store: SurveyStore; onDone: 
       <p>{t('olderDraftBody')}</p>
       <div class="nav-buttons">
         <button type="button" class="secondary" onClick={discard}>{t('discardDraft')}</button>
-        <button type="button" class="primary" onClick={keep}>{t('continueDraft')}</button>
+        <button type="button" class="primary" onClick={() => void keep()}>{t('continueDraft')}</button>
       </div>
     </div>
   );

@@ -27,5 +27,12 @@ export const ft = translator({
   backupHelp: { ko: '연결이 없을 때 이 파일을 주최 측에 전달하면 응답을 가져올 수 있습니다. 같은 파일을 여러 번 가져와도 중복되지 않습니다.', en: 'When no connection will come, hand this file to the organisers to import. Importing it more than once adds nothing twice.' },
   rejectedTitle: { ko: '서버가 거부한 응답', en: 'Responses the server refused' },
   requeue: { ko: '다시 보내기', en: 'Queue again' },
+  quotasTitle: { ko: '할당 (쿼터)', en: 'Quotas' },
+  quotasFresh: { ko: '서버 집계 {when} 기준, 이 기기의 미전송 응답 포함', en: 'Server count as of {when}, with this device’s unsent responses' },
+  quotasKept: { ko: '연결이 없어 마지막으로 받은 집계({when})에 이 기기의 미전송 응답을 더했습니다', en: 'Offline: the last count received ({when}) plus this device’s unsent responses' },
+  quotaFigure: { ko: '{target}명 중 {count}명', en: '{count} of {target}' },
+  quotaFigureWithheld: { ko: '{target}명 중 5명 미만 + {unsent}명', en: 'fewer than 5 + {unsent} of {target}' },
+  quotaParts: { ko: '서버 {synced} · 미전송 {unsent}', en: 'server {synced} · unsent {unsent}' },
+  fewerThan5: { ko: '5명 미만', en: 'fewer than 5' },
   lastSynced: { ko: '마지막 전송', en: 'Last sent' },
 });

@@ -1,7 +1,7 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import { tx } from '../../i18n';
 import { A } from '@solidjs/router';
-import { loadCached, ready } from '../cache';
+import { loadCached, loadDefinition, ready } from '../cache';
 import { joinAddress } from '../join';
 import { PageError } from '../PageError';
 import { orgHref, surveyIdParam } from '../paths';
@@ -14,6 +14,7 @@ import { DeleteTestWave } from './DeleteTestWave';
 import { JoinPanel } from './JoinPanel';
 import { WaveForm } from './WaveForm';
 import { WaveTable } from './WaveTable';
+import { WeightingCard, groupsOf } from './WeightingForm';
 
 function Versions(props: { overview: Overview }) {
   return (
@@ -38,11 +39,15 @@ function Versions(props: { overview: Overview }) {
 /** Brings a panel that just opened into view. */
 const reveal = (id: string) => queueMicrotask(() => document.getElementById(id)?.scrollIntoView({ block: 'nearest' }));
 
-/** `/organiser/manage?survey=`: versions, waves (register, join code and QR, close, delete a test wave's responses) and single deletions. */
+/** `/organiser/manage?survey=`: versions, the weighting, waves (register, join code and QR, close, delete a test wave's responses) and single deletions. */
 export function ManagePage() {
   const id = surveyIdParam;
   const [overview, { refetch }] = createResource(id, (surveyId) => loadCached(`overview:${surveyId}`, () => api.overview(surveyId)));
   const info = () => ready(overview)?.value;
+  // The latest version's groups: what quotas and weighting are set for.
+  const [survey] = createResource(() => info() && ([info()!.id, info()!.latestVersion] as const), ([surveyId, v]) => loadDefinition(api, surveyId, v));
+  const groups = () => (survey() ? groupsOf(survey()!) : []);
+  const groupLabel = (group: string) => groups().find((g) => g.id === group)?.label ?? group;
   const [joining, setJoining] = createSignal<string>();
   const [deleting, setDeleting] = createSignal<string>();
   const wave = (slug: string | undefined) => info()?.waves.find((w) => w.slug === slug);
@@ -71,12 +76,14 @@ export function ManagePage() {
               </A>
             </div>
             <Versions overview={o()} />
+            <WeightingCard overview={o()} groups={survey() && groups()} onChange={() => void refetch()} />
             <section class="org-card" aria-labelledby="waves-title">
               <h2 id="waves-title">{ot('waves')}</h2>
               <div class="org-scroll">
                 <WaveTable
                   surveyId={id()}
                   waves={o().waves}
+                  groupLabel={groupLabel}
                   onJoin={showJoin}
                   onDelete={(slug) => {
                     setDeleting(slug);
@@ -97,6 +104,7 @@ export function ManagePage() {
       </Show>
       <WaveForm
         surveyId={id()}
+        groups={groups()}
         onRegistered={(slug) => {
           void refetch();
           showJoin(slug);

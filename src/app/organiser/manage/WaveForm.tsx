@@ -1,5 +1,6 @@
 import { For, Show, createSignal } from 'solid-js';
 import { isAppError } from '../../../core/errors';
+import { MAX_QUOTA } from '../../../core/quotas';
 import { CHANNELS, WAVE_PATTERN } from '../../../core/vocabulary';
 import { channelName, dateTime } from '../format';
 import { FormField, describedBy } from '../FormField';
@@ -11,24 +12,39 @@ import { mg } from './strings';
 import { localInstant, localParts, parseDate, parseTime } from './when';
 
 type Field = 'labelKo' | 'labelEn' | 'slug' | 'date' | 'time';
-type Errors = Partial<Record<Field, string>>;
+/** Errors by field name; a quota's field is named `quota-<group>`. */
+type Errors = Partial<Record<string, string>>;
+/** A stakeholder group the wave may set a quota for. */
+export type QuotaGroup = { id: string; label: string };
+
+const quotaName = (group: string) => `quota-${group}`;
+
+/** A typed quota target: undefined when left empty, NaN unless a whole number from 1 to MAX_QUOTA. */
+function targetOf(text: string): number | undefined {
+  if (text === '') return undefined;
+  const n = Number(text);
+  return /^\d+$/.test(text) && n >= 1 && n <= MAX_QUOTA ? n : Number.NaN;
+}
 
 /** What is wrong with the typed values, field by field, in the app's language. */
-function check(text: (name: Field) => string): Errors {
+function check(text: (name: string) => string, groups: QuotaGroup[]): Errors {
   const errors: Errors = {};
   if (!text('labelKo')) errors.labelKo = mg('labelMissing');
   if (!text('labelEn')) errors.labelEn = mg('labelMissing');
   if (!WAVE_PATTERN.test(text('slug'))) errors.slug = mg('slugInvalid');
   if (!parseDate(text('date'))) errors.date = mg('dateInvalid');
   if (!parseTime(text('time'))) errors.time = mg('timeInvalid');
+  for (const g of groups) if (Number.isNaN(targetOf(text(quotaName(g.id))))) errors[quotaName(g.id)] = mg('quotaInvalid');
   return errors;
 }
 
 /** The wave the form describes, read once `check` found nothing wrong. */
-function readWave(form: HTMLFormElement): NewWave {
+function readWave(form: HTMLFormElement, groups: QuotaGroup[]): NewWave {
   const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   const text = (name: string) => input(name).value.trim();
+  const quotas = Object.fromEntries(groups.flatMap((g) => (text(quotaName(g.id)) === '' ? [] : [[g.id, Number(text(quotaName(g.id)))]])));
   return {
+    ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
     slug: text('slug'),
     label: { ko: text('labelKo'), en: text('labelEn') },
     startsAt: localInstant(text('date'), text('time'))!.toISOString(),
@@ -38,7 +54,7 @@ function readWave(form: HTMLFormElement): NewWave {
   };
 }
 
-type InputProps = { id: string; name: Field; label: string; errors: Errors; help?: string; numeric?: boolean; value?: () => string; onInput?: (value: string) => void };
+type InputProps = { id: string; name: string; label: string; errors: Errors; help?: string; numeric?: boolean; value?: () => string; onInput?: (value: string) => void };
 
 /** One text field of the form, with its help and error; the browser validates nothing itself. */
 function TextInput(props: InputProps) {
@@ -85,13 +101,30 @@ function WaveOptions() {
   );
 }
 
+/** A quota per stakeholder group, each optional: how many responses of that group the wave aims for. */
+function QuotaFields(props: { groups: QuotaGroup[]; errors: Errors }) {
+  return (
+    <Show when={props.groups.length > 0}>
+      <fieldset class="org-quota-fields" aria-describedby="wave-quota-help">
+        <legend>{mg('quotas')}</legend>
+        <p class="org-note" id="wave-quota-help">{mg('quotasHelp')}</p>
+        <div class="org-form-row">
+          <For each={props.groups}>
+            {(g) => <TextInput id={`wave-${quotaName(g.id)}`} name={quotaName(g.id)} label={g.label} numeric errors={props.errors} />}
+          </For>
+        </div>
+      </fieldset>
+    </Show>
+  );
+}
+
 /**
  * Registers a wave: its label in both languages, the slug that goes in the link, its
  * start (typed as date and time and read back in words, since the browser's own date
  * picker speaks the browser's language), its channel, the one-per-device rule and
- * whether it is a test.
+ * whether it is a test, and its quotas per stakeholder group.
  */
-export function WaveForm(props: { surveyId: string; onRegistered: (slug: string) => void }) {
+export function WaveForm(props: { surveyId: string; groups: QuotaGroup[]; onRegistered: (slug: string) => void }) {
   const now = localParts(new Date());
   const [date, setDate] = createSignal(now.date);
   const [time, setTime] = createSignal(now.time);
@@ -103,16 +136,16 @@ export function WaveForm(props: { surveyId: string; onRegistered: (slug: string)
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const found = check((name) => input(name).value.trim());
+    const found = check((name) => input(name).value.trim(), props.groups);
     setErrors(found);
     setFailure(undefined);
     const first = Object.keys(found)[0];
     if (first) return input(first).focus();
-    const wave = readWave(form);
+    const wave = readWave(form, props.groups);
     try {
       await api.registerWave(props.surveyId, wave);
       // The start stays as typed: the next wave to register is most often later the same day.
-      for (const name of ['labelKo', 'labelEn', 'slug']) input(name).value = '';
+      for (const name of ['labelKo', 'labelEn', 'slug', ...props.groups.map((g) => quotaName(g.id))]) input(name).value = '';
       for (const name of ['onePerDevice', 'test']) input(name).checked = false;
       props.onRegistered(wave.slug);
     } catch (e) {
@@ -136,6 +169,7 @@ export function WaveForm(props: { surveyId: string; onRegistered: (slug: string)
         {starts() ? `${mg('startsWhen')}: ${dateTime(starts()!.toISOString(), 'full')} (${mg('localTime')})` : ''}
       </p>
       <WaveOptions />
+      <QuotaFields groups={props.groups} errors={errors()} />
       <button type="submit" class="primary">
         {ot('register')}
       </button>

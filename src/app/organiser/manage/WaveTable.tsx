@@ -7,11 +7,12 @@ import { api } from '../state';
 import { ot, type OrganiserStringKey } from '../strings';
 import type { WaveRow } from '../types';
 import { waveState, type WaveState } from '../waves';
+import { fill } from '../../particles';
 import { mg } from './strings';
 
 const STATES: Record<WaveState, OrganiserStringKey> = { upcoming: 'notStarted', open: 'inProgress', closed: 'closed' };
 
-type Props = { surveyId: string; waves: WaveRow[]; onJoin: (slug: string) => void; onDelete: (slug: string) => void; onChange: () => void };
+type Props = { surveyId: string; waves: WaveRow[]; groupLabel: (group: string) => string; onJoin: (slug: string) => void; onDelete: (slug: string) => void; onChange: () => void };
 
 /** A wave's name cell: its label in the UI language, its slug, and whether it is registered or a test. */
 function WaveName(props: { wave: WaveRow }) {
@@ -43,6 +44,7 @@ function OtherWaves(props: { surveyId: string; wave: WaveRow; onChange: () => vo
       <td>—</td>
       <td>—</td>
       <td data-testid="wave-count">{props.wave.count}</td>
+      <td>—</td>
       <td>
         <ConfirmButton label={ot('clearInvented')} confirmLabel={ot('confirmClearInvented')} onConfirm={() => api.clearInventedWaves(props.surveyId).then(() => props.onChange())} />
       </td>
@@ -50,8 +52,27 @@ function OtherWaves(props: { surveyId: string; wave: WaveRow; onChange: () => vo
   );
 }
 
+/** A wave's quotas filling: per group a bar and "count of target"; a dash without quotas. */
+function Quotas(props: { wave: WaveRow; groupLabel: (group: string) => string }) {
+  return (
+    <Show when={props.wave.quotas?.length} fallback={'—'}>
+      <ul class="org-plain">
+        <For each={props.wave.quotas}>
+          {(q) => (
+            <li class="org-quota" data-group={q.group}>
+              <span>{props.groupLabel(q.group)}</span>
+              <progress max={q.target} value={Math.min(q.count, q.target)} aria-label={props.groupLabel(q.group)} />
+              <span data-testid="quota-figure">{fill(mg('quotaFilled'), { count: q.count, target: q.target })}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
 /**
- * Every wave with its code, start, state, rule and count, and what can be done with it.
+ * Every wave with its code, start, state, rule, count and quotas filling, and what can be done with it.
  * A wave whose start is still ahead reads "not started", never "in progress"; only a
  * test wave offers to delete its responses.
  */
@@ -75,6 +96,7 @@ export function WaveTable(props: Props) {
           <th scope="col">{ot('channel')}</th>
           <th scope="col">{ot('onePerDevice')}</th>
           <th scope="col">{ot('responses')}</th>
+          <th scope="col">{mg('quotaColumn')}</th>
           <th scope="col">{ot('manage')}</th>
         </tr>
       </thead>
@@ -92,6 +114,7 @@ export function WaveTable(props: Props) {
               <td>{w.registered ? channelName(w.channel ?? 'conference') : '—'}</td>
               <td>{w.oneResponsePerDevice ? '✓' : '—'}</td>
               <td data-testid="wave-count">{w.count}</td>
+              <td data-testid="wave-quotas"><Quotas wave={w} groupLabel={props.groupLabel} /></td>
               <td>
                 <div class="org-actions">
                   <button type="button" class="secondary small" onClick={() => props.onJoin(w.slug)}>

@@ -6,7 +6,10 @@ import { tx } from '../../i18n';
 import { AllocationChart, ChoiceChart, RankingChart } from '../charts/Bars';
 import { HistogramChart } from '../charts/Histogram';
 import { LikertChart } from '../charts/Likert';
+import { fill } from '../../particles';
 import { ot } from '../strings';
+import { wt } from '../weighting-strings';
+import { effectiveText } from './Weighting';
 
 type Shown = Extract<Segment, { withheld: false }>;
 type Scale = Extract<QuestionSummary, { kind: 'likert' }>;
@@ -38,7 +41,7 @@ export function QuestionChart(props: { question: Question; summary: QuestionSumm
   );
 }
 
-/** One segment's figures for one question (the whole, or a group or wave of a breakdown), or why there are none. */
+/** One segment's figures for one question (the whole, or a group or wave of a breakdown), or why there are none; weighted figures say so, with n and effective n. */
 export function SegmentQuestion(props: { question: Question; segment: Segment; breakdown?: boolean }) {
   const shown = () => (props.segment.withheld ? undefined : (props.segment as Shown));
   const summary = () => shown()?.questions[props.question.id];
@@ -53,7 +56,16 @@ export function SegmentQuestion(props: { question: Question; segment: Segment; b
       <Match when={!summary() || summary()!.n === 0}>
         <p class="org-note">{ot('noAnswers')}</p>
       </Match>
-      <Match when={summary()}>{(s) => <QuestionChart question={props.question} summary={s()} />}</Match>
+      <Match when={summary()}>
+        {(s) => (
+          <>
+            <Show when={(s() as { effectiveN?: number }).effectiveN !== undefined}>
+              <p class="org-weighted-label">{fill(wt('weightedLabel'), { n: s().n, effective: effectiveText((s() as { effectiveN?: number }).effectiveN) })}</p>
+            </Show>
+            <QuestionChart question={props.question} summary={s()} />
+          </>
+        )}
+      </Match>
     </Switch>
   );
 }

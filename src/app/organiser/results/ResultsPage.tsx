@@ -16,6 +16,7 @@ import { LiveBadge } from './LiveBadge';
 import { OverallView } from './Overall';
 import { readQuery, serverQuery, type ResultsQuery } from './query';
 import { TrendView } from './TrendView';
+import { WeightedToggle, WeightingNote } from './Weighting';
 
 // The opinion map brings its own analysis code, so it loads only when its view is chosen.
 const OpinionMap = lazy(() => import('../opinion/OpinionMap').then((m) => ({ default: m.OpinionMap })));
@@ -55,7 +56,7 @@ export function ResultsPage() {
   );
   const live = createLiveResults(api, () => (version() === undefined ? undefined : { surveyId: id(), query: serverQuery(query(), version()!) }));
   const setQuery = (next: ResultsQuery) =>
-    navigate(orgHref('results', { survey: id(), ...next, view: next.view === 'all' ? undefined : next.view }), { replace: true });
+    navigate(orgHref('results', { survey: id(), ...next, view: next.view === 'all' ? undefined : next.view, weighted: next.weighted ? 'true' : undefined }), { replace: true });
   const definition = () => ready(survey);
   const snapshot = () => {
     const s = live.snapshot();
@@ -73,7 +74,17 @@ export function ResultsPage() {
       <PageError error={overview.error ?? survey.error} />
       <Headline surveyId={id()} query={query()} live={live} count={snapshot() ? countText(snapshot()!.count) : '—'} />
       <Show when={info()}>
-        {(o) => <Filters overview={o()} survey={definition()} query={query()} version={version()!} onChange={setQuery} />}
+        {(o) => (
+          <>
+            <Filters overview={o()} survey={definition()} query={query()} version={version()!} onChange={setQuery} />
+            <Show when={query().view !== 'map' && query().view !== 'comments'}>
+              <WeightedToggle overview={o()} weighted={query().weighted === true} onChange={(weighted) => setQuery({ ...query(), weighted: weighted || undefined })} />
+            </Show>
+          </>
+        )}
+      </Show>
+      <Show when={query().view !== 'map' && query().view !== 'comments' && snapshot()}>
+        {(s) => <WeightingNote snapshot={s()} survey={definition()} groupsView={query().view === 'groups'} />}
       </Show>
       <Show when={query().view === 'map' && version()}>
         {(v) => <OpinionMap surveyId={id()} query={serverQuery(query(), v())} />}
@@ -90,7 +101,7 @@ export function ResultsPage() {
             {(o) => <CommentsView survey={definition()!} overview={o()} query={query()} refresh={snapshot()!.generatedAt} />}
           </Match>
           <Match when={true}>
-            <OverallView survey={definition()!} snapshot={snapshot()!} commentsHref={(question) => orgHref('results', { survey: id(), ...query(), view: 'comments', question })} />
+            <OverallView survey={definition()!} snapshot={snapshot()!} commentsHref={(question) => orgHref('results', { survey: id(), ...query(), weighted: undefined, view: 'comments', question })} />
           </Match>
         </Switch>
       </Show>
