@@ -53,6 +53,7 @@ describe('hostile input to every POST endpoint', () => {
       '/api/v1/surveys',
       '/api/v1/surveys/:id/comments/:responseId/:question/hide',
       '/api/v1/surveys/:id/comments/:responseId/:question/unhide',
+      '/api/v1/surveys/:id/draft/publish',
       '/api/v1/surveys/:id/waves',
       '/api/v1/surveys/:id/waves/:slug/close',
       '/api/v1/tokens',
@@ -176,6 +177,23 @@ describe('hostile input to every POST endpoint', () => {
       { numRuns: 500, seed },
     );
     expect((ctx.store.db.prepare('SELECT COUNT(*) AS n FROM comments WHERE hidden = 1').get() as { n: number }).n).toBe(0);
+  });
+
+  it('POST …/draft/publish: hostile ids, bodies and If-Match headers are 4xx and publish nothing', async () => {
+    // A draft with problems under an existing survey, so a publish that slipped through would show as a version.
+    const saved = await ctx.app.request('/api/v1/surveys/poll/draft', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...AUTH }, body: JSON.stringify({ ...pollSurvey, sections: [] }) });
+    expect(saved.status).toBe(200);
+    const before = (await ctx.store.listSurveys()).length;
+    const id = fc.oneof(fc.constantFrom('poll', 'nope', '..', '%2e%2e', 'POLL'), fc.oneof(oddString, anyFragment).map(enc));
+    const ifMatch = fc.oneof(fc.constant(undefined), fc.constantFrom('"draft-0"', '"draft-99999999999"', 'W/"draft-1"x', '"draft-"', '**', ''), oddString.map((v) => v.replace(/[^\x20-\x7e]/g, '?')));
+    await fc.assert(
+      fc.asyncProperty(id, ifMatch, junkBody, async (target, match, body) => {
+        const res = await post('publish', `/api/v1/surveys/${target}/draft/publish`, body, { ...AUTH, ...(match === undefined ? {} : { 'If-Match': match }) });
+        expectClientError(res.status, res.body);
+      }),
+      { numRuns: 500, seed },
+    );
+    expect((await ctx.store.listSurveys()).length).toBe(before);
   });
 
   it('stays up, logged no internal error, polluted no prototype, and its tallies still add up', async () => {

@@ -15,6 +15,8 @@ const PUBLIC = [
   'GET /api/v1/surveys/:id/versions/:version/changes', 'POST /api/v1/responses', 'GET /api/v1/join/:code',
   // Signing in and out, and spending a set-password link, need no credential but their own.
   'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/set-password',
+  // A field device's quota progress for a registered wave, withheld as public results are.
+  'GET /api/v1/surveys/:id/waves/:slug/quotas',
 ];
 
 const fill = (path: string, params: Record<string, string>) => path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));
