@@ -100,6 +100,8 @@ describe('the nginx example in docs/nginx/stance.conf, in front of two processes
   });
 
   it('streams live results unbuffered: a submission reaches a subscriber within a second', async () => {
+    // Enough responses first that one more changes what the public may see (small counts are withheld, and unchanged views are not pushed).
+    expect((await call(https, '/api/v1/responses', { method: 'POST', body: JSON.stringify({ responses: Array.from({ length: 12 }, () => makeResponse()) }) })).status).toBe(200);
     const arrivals: number[] = [];
     const live = await call(https, '/api/v1/surveys/sovereign-ai/live', { onData: (chunk) => { if (chunk.includes('event: results')) arrivals.push(Date.now()); } });
     expect(live.status).toBe(200);

@@ -30,7 +30,7 @@ async function openMap(page: Page, locale: 'en' | 'ko') {
   // Signing in on the map's own address: no second page load while the service worker installs.
   await signIn(page, server.url, TEST_TOKEN, '/organiser/results?survey=sovereign-ai&view=map');
   await page.locator('#opm-title').waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: locale === 'ko' ? '한국어' : 'English' }).click();
+  await page.getByRole('button', { name: locale === 'ko' ? '한국어' : 'English', exact: true }).click();
 }
 
 beforeAll(async () => {

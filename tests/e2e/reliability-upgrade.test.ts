@@ -9,7 +9,7 @@ import type { Response } from '../../src/core/response';
 import { sovereignAiSurveyV1 } from '../../src/core/surveys';
 import { launch, phone, readStore } from './browser';
 import { makeResponse } from './data';
-import { press } from './respondent';
+import { likert, press } from './respondent';
 import { TEST_TOKEN, startServer, type TestServer } from './server';
 
 /** What a device running the first release (database version 1) holds. */
@@ -119,6 +119,10 @@ describe('a device holding a version 1 database', () => {
 
     await press(page, '이어서 하기');
     await press(page, '다음');
+    // Version 2 reworded the defense position, so its version 1 answer stays behind and it is asked again.
+    await page.locator('#q-p-defense').waitFor();
+    expect(await page.locator('#q-p-defense input:checked').count()).toBe(0);
+    await likert(page, 'p-defense', 4);
     await press(page, '다음');
     await page.getByRole('heading', { name: '방향과 우선순위' }).waitFor();
     expect(await page.locator('#q-spectrum input[type=range]').inputValue()).toBe('2');

@@ -44,8 +44,10 @@ beforeAll(async () => {
   server = await startServer();
   const auth = { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' };
   expect((await fetch(`${server.url}/api/v1/surveys`, { method: 'POST', headers: auth, body: JSON.stringify(survey) })).status).toBe(201);
-  const responses = [SCRIPT, IMG, SVG, `${SCRIPT} ${IMG}`, 'plain', SCRIPT].map((comment, i) =>
-    makeResponse({ surveyId: 'xss-probe', surveyVersion: survey.version, answers: { group: i % 2 ? 'a' : 'b', agree: (i % 5) + 1, comment } }),
+  // Twelve in each group: the public sees a group's option and share only from 10 responses.
+  const comments = [SCRIPT, IMG, SVG, `${SCRIPT} ${IMG}`, 'plain', SCRIPT];
+  const responses = Array.from({ length: 24 }, (_, i) =>
+    makeResponse({ surveyId: 'xss-probe', surveyVersion: survey.version, answers: { group: i % 2 ? 'a' : 'b', agree: (i % 5) + 1, comment: comments[i % comments.length] } }),
   );
   const posted = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: auth, body: JSON.stringify({ responses }) });
   expect(((await posted.json()) as { results: { status: string }[] }).results.every((r) => r.status === 'stored')).toBe(true);
