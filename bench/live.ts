@@ -1,3 +1,4 @@
+import { DEFAULT_WAVE } from '../src/core/vocabulary';
 import { request, type ClientRequest } from 'node:http';
 import { submitBody } from './fixtures';
 import type { SectionResult } from './report';
@@ -97,11 +98,12 @@ export async function benchLive(): Promise<SectionResult> {
   const stance = await startStance({ rateLimit: false });
   let real: Awaited<ReturnType<typeof measure>>;
   try {
-    // Below five responses every figure is withheld, so a new one may change nothing and push nothing.
-    const seed = submitBody(10, { wave: 'live' });
+    // Below five responses every figure is withheld, so a new one may change nothing and push nothing;
+    // and the public counts only registered waves and `open`, so the responses go to `open`.
+    const seed = submitBody(10, { wave: DEFAULT_WAVE });
     await postBody(`${stance.url}/api/v1/responses`, seed.body, { 'x-stance-device': seed.device });
     real = await measure(stance, '/api/v1/surveys/sovereign-ai/live', () => {
-      const { device, body } = submitBody(1, { wave: 'live' });
+      const { device, body } = submitBody(1, { wave: DEFAULT_WAVE });
       return postBody(`${stance.url}/api/v1/responses`, body, { 'x-stance-device': device });
     });
   } finally {

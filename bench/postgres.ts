@@ -1,3 +1,4 @@
+import { DEFAULT_WAVE } from '../src/core/vocabulary';
 import pg from 'pg';
 import { startPostgres, type TestPostgres } from '../scripts/postgres.mjs';
 import { canonicalJson } from '../src/core/canonical';
@@ -169,7 +170,7 @@ export async function benchPgLive(): Promise<SectionResult> {
   const servers = await cluster(await freshDatabase(), 2);
   try {
     const [a, b] = servers as [Running, Running];
-    const seed = submitBody(10, { wave: 'live' });
+    const seed = submitBody(10, { wave: DEFAULT_WAVE });
     await postBody(`${a.url}/api/v1/responses`, seed.body, { 'x-stance-device': seed.device });
     const path = '/api/v1/surveys/sovereign-ai/live';
     const subs: Subscriber[] = [];
@@ -177,7 +178,7 @@ export async function benchPgLive(): Promise<SectionResult> {
     try {
       await until(() => subs.every((s) => s.arrivals.length >= 1), 10_000);
       const measured = await trials(subs, () => {
-        const { device, body } = submitBody(1, { wave: 'live' });
+        const { device, body } = submitBody(1, { wave: DEFAULT_WAVE });
         return postBody(`${a.url}/api/v1/responses`, body, { 'x-stance-device': device });
       });
       const result = { ...measured, eventBytes: subs[0]!.bytes };

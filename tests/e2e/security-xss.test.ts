@@ -47,7 +47,7 @@ beforeAll(async () => {
   // Twelve in each group: the public sees a group's option and share only from 10 responses.
   const comments = [SCRIPT, IMG, SVG, `${SCRIPT} ${IMG}`, 'plain', SCRIPT];
   const responses = Array.from({ length: 24 }, (_, i) =>
-    makeResponse({ surveyId: 'xss-probe', surveyVersion: survey.version, answers: { group: i % 2 ? 'a' : 'b', agree: (i % 5) + 1, comment: comments[i % comments.length] } }),
+    makeResponse({ surveyId: 'xss-probe', surveyVersion: survey.version, answers: { group: i % 2 ? 'a' : 'b', agree: (i % 5) + 1, comment: comments[i % comments.length]! } }),
   );
   const posted = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: auth, body: JSON.stringify({ responses }) });
   expect(((await posted.json()) as { results: { status: string }[] }).results.every((r) => r.status === 'stored')).toBe(true);
