@@ -9,7 +9,7 @@ import { freePort } from '../e2e/server';
 import { mulberry32 as seeded } from '../../src/core/analysis/random';
 import { openDevice, submitOne, type Device } from './device';
 import { startFaultProxy } from './proxy';
-import { ServerProcess, snapshotBuiltServer } from './server';
+import { CHAOS_TOKEN, ServerProcess, snapshotBuiltServer } from './server';
 import { createTestDatabase } from '../support/postgres';
 import { deviceLedger, readDatabase, readPostgres, recount, storedTallies, type StoredRow, type StoredTally } from './verify';
 import type { ProxyStats } from './proxy';
@@ -135,7 +135,8 @@ describe.each(['sqlite', 'postgres'] as const)('chaos on %s: 3 devices × 1,000 
       await Promise.all(devices.map((d, i) => submitAll(d, seeded(SEED + 10 + i)))).finally(() => (submitting = false));
       await monkey;
       await drained(devices, 5 * 60_000);
-      const snapshot = await (await fetch(`${(survivor ?? victim).url}/api/v1/surveys/sovereign-ai/results`)).json();
+      // The organiser's snapshot: the public one counts only registered waves and `open`, and the devices use others too.
+      const snapshot = await (await fetch(`${(survivor ?? victim).url}/api/v1/surveys/sovereign-ai/results`, { headers: { Authorization: `Bearer ${CHAOS_TOKEN}` } })).json();
       for (const server of deployment.servers) await server.stop();
 
       const { rows, tallies, integrity } = await deployment.read();
