@@ -4,6 +4,7 @@ import type { AnswerValue, Response } from '../../core/response';
 import type { Locale, Section, Survey } from '../../core/survey';
 import { validateAnswers, validateResponse, type AnswerIssueCode } from '../../core/validate';
 import { isVisible, pruneAnswers } from '../../core/visibility';
+import { withAnswer } from '../answers';
 import type { Visit } from './visit';
 
 /** Who is answering and how: the visit's wave and channel plus the field collector, if any. */
@@ -65,9 +66,7 @@ export function createSurveyStore(survey: Survey, client: Client, respondent: Re
   }
 
   function setAnswer(questionId: string, value: AnswerValue | undefined) {
-    const next = { ...answers() };
-    if (value === undefined) delete next[questionId];
-    else next[questionId] = value;
+    const next = withAnswer(answers(), questionId, value);
     const { [questionId]: _cleared, ...rest } = errors();
     setErrors(rest);
     update({ answers: next });

@@ -1,5 +1,6 @@
 import { For, Show, createResource, createSignal } from 'solid-js';
 import type { AnswerValue, Answers } from '../../../core/response';
+import { withAnswer } from '../../answers';
 import { questionNumbers } from '../../../core/numbering';
 import { isVisible } from '../../../core/visibility';
 import { QuestionField } from '../../components/questions/QuestionField';
@@ -20,12 +21,7 @@ export function PreviewPage() {
   const [survey] = createResource(() => [surveyIdParam(), Number(queryParam('version'))] as const, ([id, v]) => loadDefinition(api, id, v));
   const [answers, setAnswers] = createSignal<Answers>({});
   const set = (id: string, value: AnswerValue | undefined) =>
-    setAnswers((current) => {
-      const next = { ...current };
-      if (value === undefined) delete next[id];
-      else next[id] = value;
-      return next;
-    });
+    setAnswers((current) => withAnswer(current, id, value));
   // The respondent's own stable numbers, so the preview reads like the phone.
   const numberOf = (id: string) => questionNumbers(ready(survey)!).get(id) ?? '';
   return (

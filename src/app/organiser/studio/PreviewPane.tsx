@@ -2,6 +2,7 @@ import { For, Show, createEffect, createMemo, createSignal } from 'solid-js';
 import { inOneLanguage } from '../../../core/authoring/translations';
 import { questionNumbers } from '../../../core/numbering';
 import type { AnswerValue, Answers } from '../../../core/response';
+import { withAnswer } from '../../answers';
 import { isVisible } from '../../../core/visibility';
 import type { Locale } from '../../../core/vocabulary';
 import { QuestionField } from '../../components/questions/QuestionField';
@@ -26,12 +27,7 @@ export function PreviewPane(props: { editor: Editor }) {
   // Numbered as the respondent's pages number them (core/numbering), so the preview shows what a phone will.
   const numbers = createMemo(() => questionNumbers(shown()));
   const set = (id: string, value: AnswerValue | undefined) =>
-    setAnswers((current) => {
-      const next = { ...current };
-      if (value === undefined) delete next[id];
-      else next[id] = value;
-      return next;
-    });
+    setAnswers((current) => withAnswer(current, id, value));
   let frame: HTMLDivElement | undefined;
   createEffect(() => {
     const id = props.editor.active();
