@@ -10,5 +10,7 @@ document.documentElement.lang = locale();
 render(() => <App />, document.getElementById('root')!);
 // Neither may delay the first screen: the service worker helps the next visit, and the sync
 // engine sends what earlier visits left in the outbox (a submit starts it at once anyway).
-window.addEventListener('load', () => void registerServiceWorker());
-afterFirstScreen(() => void startSync());
+afterFirstScreen(() => {
+  void registerServiceWorker();
+  void startSync();
+});

@@ -3,6 +3,7 @@ import { Match, Show, Switch, createResource, createSignal, lazy, onMount } from
 import type { Client, Draft, Held } from '../../client';
 import type { Survey } from '../../core/survey';
 import { t } from '../i18n';
+import { afterFirstScreen } from '../first-screen';
 import { getClient } from '../stores/client';
 import type { MissingReason } from '../stores/fetch-survey';
 import { fieldSettings, type FieldSettings } from '../stores/field';
@@ -66,7 +67,7 @@ function Begin(props: { opened: Opened }) {
   const [started, setStarted] = createSignal(resuming);
   // Fetched after the notice has painted, so it is not on the first screen's critical path:
   // the store's chunk and the first question screen's, so Start waits for neither.
-  onMount(() => requestAnimationFrame(() => setTimeout(() => void Promise.all([Respond.preload(), import('./SectionView')]), 0)));
+  onMount(() => afterFirstScreen(() => void Promise.all([Respond.preload(), import('./SectionView')])));
   // The notice stays until the questions' chunk is here, so Start never shows a blank screen.
   const start = async () => {
     await Respond.preload();
