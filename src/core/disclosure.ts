@@ -71,10 +71,13 @@ export function counts(row: Keyed, disclosure: Pick<Disclosure, 'excluded'>): bo
   return DIMENSIONS.every((d) => !disclosure.excluded[d].has(row[d]));
 }
 
-/** Registered waves and `open`, then the largest of the other waves (by `totals`) that hold MIN_SEGMENT, up to the cap. */
+/**
+ * Registered waves and `open`, then the largest of the other waves (by `totals`) that hold
+ * MIN_SEGMENT, up to the cap. The stores' pooled rows (keyed OTHER_WAVES) are never one.
+ */
 export function listedWaves(totals: ReadonlyMap<string, number>, registered: Iterable<string>): Set<string> {
   const listed = new Set([...registered, DEFAULT_WAVE]);
-  const large = [...totals].filter(([slug, n]) => !listed.has(slug) && n >= MIN_SEGMENT).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const large = [...totals].filter(([slug, n]) => !listed.has(slug) && slug !== OTHER_WAVES && n >= MIN_SEGMENT).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   for (const [slug] of large.slice(0, MAX_UNREGISTERED_WAVES)) listed.add(slug);
   return listed;
 }

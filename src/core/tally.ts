@@ -55,7 +55,7 @@ function apply(tally: Tally, survey: Pick<Survey, 'sections'>, answers: Answers,
     const entry = tally.questions[question.id] ?? emptyQuestionTally(question);
     applyAnswer(entry, question, value, sign);
     entry.n += sign;
-    if (entry.n === 0) delete tally.questions[question.id];
+    if (isEmpty(entry)) delete tally.questions[question.id];
     else tally.questions[question.id] = entry;
   }
   return tally;
@@ -142,10 +142,35 @@ export function addTally(into: Tally, from: Tally, sign: 1 | -1 = 1): Tally {
   for (const [id, entry] of Object.entries(from.questions)) {
     const target = into.questions[id];
     const merged = target ? mergeQuestion(target, entry, sign) : sign === 1 ? cloneQuestion(entry) : mergeQuestion(emptyLike(entry), entry, sign);
-    if (merged.n === 0) delete into.questions[id];
+    if (isEmpty(merged)) delete into.questions[id];
     else into.questions[id] = merged;
   }
   return into;
+}
+
+/** Below this a sum of non-integer answers that went back to nothing is taken as zero (rounding left in it). */
+const ROUNDING = 1e-6;
+
+/**
+ * Whether a question's tally holds nothing. For a sum of responses that is n = 0; but a
+ * change being written (a batch that adds some responses to a row and takes others out)
+ * and a PostgreSQL shard row (its process's additions and deletions) are differences of
+ * sums, where n can be 0 while the counts are not, and dropping them would lose answers.
+ */
+function isEmpty(entry: QuestionTally): boolean {
+  if (entry.n !== 0) return false;
+  switch (entry.kind) {
+    case 'numeric':
+      return Object.keys(entry.counts).length === 0 && entry.dk === undefined && Math.abs(entry.sum) < ROUNDING && Math.abs(entry.sumSq) < ROUNDING;
+    case 'choice':
+      return Object.keys(entry.counts).length === 0;
+    case 'allocation':
+      return Object.values(entry.areas).every((a) => Math.abs(a.sum) < ROUNDING && Math.abs(a.sumSq) < ROUNDING);
+    case 'ranking':
+      return Object.keys(entry.positions).length === 0;
+    case 'text':
+      return true;
+  }
 }
 
 /** An empty tally of the same kind as `entry`. */

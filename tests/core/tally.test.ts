@@ -33,6 +33,18 @@ describe('tallies', () => {
     );
   });
 
+  it('a difference of sums (a change taking some responses out and adding others, a shard row) keeps what does not cancel', () => {
+    fc.assert(
+      fc.property(fc.array(pollAnswers, { maxLength: 8 }), fc.array(pollAnswers, { maxLength: 8 }), fc.array(pollAnswers, { maxLength: 8 }), (kept, out, added) => {
+        // The row held kept + out; one change takes `out` away and adds `added`, written as a delta of its own.
+        const delta = emptyTally();
+        for (const a of out) removeResponse(delta, pollSurvey, a);
+        for (const a of added) addResponse(delta, pollSurvey, a);
+        expect(mergeTallies(tallyOf([...kept, ...out]), delta)).toEqual(tallyOf([...kept, ...added]));
+      }),
+    );
+  });
+
   it('merging leaves its inputs unchanged', () => {
     const a = tallyOf([{ role: 'industry', agree: 3, spec: 0, budget: { a: 100, b: 0, c: 0 }, rank: ['x', 'y'] }]);
     const copy = structuredClone(a);

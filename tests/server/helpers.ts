@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import { OTHER_WAVES } from '../../src/core/disclosure';
 import { uuidv7 } from '../../src/core/ids';
 import type { Response as SurveyResponse } from '../../src/core/response';
 import type { Survey } from '../../src/core/survey';
@@ -77,4 +78,24 @@ export async function getJson(app: App, path: string, headers: Record<string, st
   const res = await app.request(path, { headers });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as any) : undefined };
+}
+
+/**
+ * The tally wave a recount files each slug under: the stores pool the tallies of
+ * unregistered slugs that have no rows of their own (store/wave-pool.ts).
+ */
+export async function tallyWaveOf(store: Store, surveyId: string): Promise<(slug: string) => string> {
+  const pooled = new Set((await store.unregisteredWaves(surveyId)).filter((w) => w.pooled).map((w) => w.slug));
+  return (slug) => (pooled.has(slug) ? OTHER_WAVES : slug);
+}
+
+/** Runs `body` on a fresh store of `engine` holding `surveys` (the poll by default), closed afterwards. */
+export async function withStore(engine: Engine, body: (store: Store) => Promise<void>, surveys: Survey[] = [pollSurvey]): Promise<void> {
+  const { store, close } = await openTestStore(engine);
+  try {
+    for (const survey of surveys) await store.putSurvey(survey);
+    await body(store);
+  } finally {
+    await close();
+  }
 }

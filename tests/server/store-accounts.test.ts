@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Store, StoredAccount, StoredAuditEntry } from '../../src/server/store/types';
-import { ENGINES, openTestStore } from '../support/engines';
+import { ENGINES, type Engine } from '../support/engines';
+import { withStore } from './helpers';
 
 const account = (key: string, extra: Partial<StoredAccount> = {}): StoredAccount => ({
   key, username: key.toUpperCase(), role: 'viewer', surveys: ['poll'], disabled: false, createdAt: '2025-06-01T09:00:00.000Z', passwordHash: 'scrypt$x', ...extra,
@@ -9,18 +10,13 @@ const entry = (id: string, extra: Partial<StoredAuditEntry> = {}): StoredAuditEn
   id, at: `2025-06-01T09:00:0${id}.000Z`, actor: 'ann', action: 'login', target: null, survey: null, details: { n: Number(id) }, ip: null, ...extra,
 });
 
-async function withStore(engine: (typeof ENGINES)[number], body: (store: Store) => Promise<void>) {
-  const { store, close } = await openTestStore(engine);
-  try {
-    await body(store);
-  } finally {
-    await close();
-  }
-}
+
+/** Accounts need no survey. */
+const withEmptyStore = (engine: Engine, body: (store: Store) => Promise<void>) => withStore(engine, body, []);
 
 describe.each(ENGINES)('the accounts contract on %s', (engine) => {
   it('creates accounts once by key, reads them back whole, and ends their sessions, tokens and link on disable and delete', () =>
-    withStore(engine, async (store) => {
+    withEmptyStore(engine, async (store) => {
       const a = store.accounts;
       expect(await a.create(account('ann'))).toBe(true);
       expect(await a.create(account('ann', { role: 'owner' }))).toBe(false);
@@ -46,7 +42,7 @@ describe.each(ENGINES)('the accounts contract on %s', (engine) => {
     }));
 
   it('keeps sessions idle-dated, owner-token sessions accountless, and tokens and links spent once', () =>
-    withStore(engine, async (store) => {
+    withEmptyStore(engine, async (store) => {
       const a = store.accounts;
       await a.create(account('ann'));
       await a.createSession({ hash: 'owner', account: null, via: 'digest', createdAt: 5, lastSeenAt: 5 });
@@ -75,7 +71,7 @@ describe.each(ENGINES)('the accounts contract on %s', (engine) => {
     }));
 
   it('refuses to leave no enabled owner, also when two owners demote each other at the same moment', () =>
-    withStore(engine, async (store) => {
+    withEmptyStore(engine, async (store) => {
       const a = store.accounts;
       await a.create(account('solo', { role: 'owner', surveys: '*' }));
       expect(await a.update('solo', { role: 'editor' })).toBe('last_owner');
@@ -98,7 +94,7 @@ describe.each(ENGINES)('the accounts contract on %s', (engine) => {
     }));
 
   it('appends audit entries once by id and reads them newest first, paged and filtered', () =>
-    withStore(engine, async (store) => {
+    withEmptyStore(engine, async (store) => {
       const a = store.accounts;
       for (const id of ['1', '2', '3', '4']) await a.appendAudit(entry(id, id === '3' ? { action: 'login_failed', actor: 'bob', ip: '10.0.0.1', survey: 'poll', target: 'account:bob' } : {}));
       await a.appendAudit(entry('2', { actor: 'changed' }));

@@ -4,29 +4,21 @@ import { groupOf } from '../../src/core/results';
 import { addResponse, emptyTally, type Tally } from '../../src/core/tally';
 import type { Store, WaveWithCode } from '../../src/server/store/types';
 import { submitItems } from '../../src/server/submit';
-import { ENGINES, openTestStore } from '../support/engines';
+import { ENGINES } from '../support/engines';
 import { pollSurvey, pollSurveyV2, privateSurvey } from './fixtures/surveys';
-import { newId, pollResponse } from './helpers';
+import { newId, pollResponse, tallyWaveOf, withStore } from './helpers';
 
 const wave = (slug: string, code: string, extra: Partial<WaveWithCode> = {}): WaveWithCode => ({
   slug, code, label: { ko: `${slug} 세션`, en: `${slug} session` }, startsAt: '2025-06-01T09:00:00.000Z', oneResponsePerDevice: false, ...extra,
 });
 
-async function withStore(engine: (typeof ENGINES)[number], body: (store: Store) => Promise<void>) {
-  const { store, close } = await openTestStore(engine);
-  try {
-    await store.putSurvey(pollSurvey);
-    await body(store);
-  } finally {
-    await close();
-  }
-}
 
 /** Every stored response added up again: what the tallies must equal. */
 async function recount(store: Store): Promise<Map<string, Tally>> {
   const out = new Map<string, Tally>();
+  const waveOf = await tallyWaveOf(store, 'poll');
   for await (const { response: r } of store.responses('poll', { version: 1 })) {
-    const key = [r.wave, r.channel, groupOf(pollSurvey, r.answers)].join('|');
+    const key = [waveOf(r.wave), r.channel, groupOf(pollSurvey, r.answers)].join('|');
     out.set(key, addResponse(out.get(key) ?? emptyTally(), pollSurvey, r.answers));
   }
   return out;

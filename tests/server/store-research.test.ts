@@ -5,22 +5,13 @@ import type { Store } from '../../src/server/store/types';
 import { submitItems } from '../../src/server/submit';
 import { ENGINES, openTestStore } from '../support/engines';
 import { pollSurvey, pollSurveyV2 } from './fixtures/surveys';
-import { pollResponse } from './helpers';
+import { pollResponse, withStore } from './helpers';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The research part of the store contract (DESIGN §10): weightings and fieldwork dates.
 
-async function withStore(engine: (typeof ENGINES)[number], body: (store: Store) => Promise<void>) {
-  const { store, close } = await openTestStore(engine);
-  try {
-    await store.putSurvey(pollSurvey);
-    await body(store);
-  } finally {
-    await close();
-  }
-}
 
 /** Resolves once `store` has told its listeners about `surveyId`, or fails after `ms`. */
 function heard(store: Store, surveyId: string, ms = 5000): Promise<void> {

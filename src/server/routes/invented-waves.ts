@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { MIN_SEGMENT } from '../../core/disclosure';
 import { AppError } from '../../core/errors';
-import { DEFAULT_WAVE } from '../../core/vocabulary';
 import type { Services } from '../context';
 import { surveyParam } from '../context';
 import { intParam } from '../http';
@@ -13,14 +12,9 @@ const SLUGS_PER_TRANSACTION = 2000;
 /** The largest `below` accepted: a cleanup is for slugs nobody meant, not for a real session. */
 const MAX_BELOW = 1000;
 
-/** Unregistered waves of every version of a survey (never `open`) holding fewer than `below` responses. */
+/** Unregistered waves (never `open`, which is not one) holding fewer than `below` responses. */
 async function inventedWaves(store: Store, surveyId: string, below: number): Promise<string[]> {
-  const registered = new Set((await store.listWaves(surveyId)).map((w) => w.slug));
-  const totals = new Map<string, number>();
-  for (const survey of (await store.listSurveys()).filter((s) => s.id === surveyId)) {
-    for (const row of await store.tallyRows(surveyId, survey.version)) totals.set(row.wave, (totals.get(row.wave) ?? 0) + row.tally.count);
-  }
-  return [...totals].filter(([slug, n]) => n < below && slug !== DEFAULT_WAVE && !registered.has(slug)).map(([slug]) => slug);
+  return (await store.unregisteredWaves(surveyId)).filter((w) => w.responses < below).map((w) => w.slug);
 }
 
 /**

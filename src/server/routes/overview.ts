@@ -13,7 +13,8 @@ const list = <K extends string>(m: Counts, name: K) => [...m].map(([key, count])
  * each registered one with its quotas filling), channels and groups with exact counts, all
  * from the tallies, and the survey's weighting. Waves seen in links are listed as results
  * list them (core/disclosure.ts), the rest summed as one OTHER_WAVES entry with how many
- * slugs it holds, so the overview's size does not grow with invented slugs.
+ * slugs it holds, so the overview's size does not grow with invented slugs (nor, since the
+ * stores pool those slugs' tallies, the time to build it).
  */
 export function overviewRoutes({ store, config }: Services): Hono {
   const app = new Hono();
@@ -43,6 +44,8 @@ export function overviewRoutes({ store, config }: Services): Hono {
     const slugs = new Set(registered.map((w) => w.slug));
     const listed = listedWaves(byWave, slugs);
     const others = [...byWave].filter(([slug]) => !listed.has(slug));
+    // The stores' pooled rows are keyed OTHER_WAVES and hold many slugs; the rest are one each.
+    const otherSlugs = others.filter(([slug]) => slug !== OTHER_WAVES).length + (byWave.has(OTHER_WAVES) ? await store.pooledWaveCount(latest.id) : 0);
     const waves = [
       ...registered.map((w) => ({
         ...w,
@@ -52,7 +55,7 @@ export function overviewRoutes({ store, config }: Services): Hono {
         count: byWave.get(w.slug) ?? 0,
       })),
       ...[...byWave].filter(([slug]) => listed.has(slug) && !slugs.has(slug)).map(([slug, count]) => ({ slug, registered: false, count })),
-      ...(others.length ? [{ slug: OTHER_WAVES, registered: false, count: others.reduce((n, [, c]) => n + c, 0), slugs: others.length }] : []),
+      ...(others.length ? [{ slug: OTHER_WAVES, registered: false, count: others.reduce((n, [, c]) => n + c, 0), slugs: otherSlugs }] : []),
     ];
     return c.json({
       id: latest.id,

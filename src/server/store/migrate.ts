@@ -118,6 +118,8 @@ export async function migrateStore(source: Store, target: Store, log: (message: 
   let copied = 0;
   for (const id of ids) {
     for (const wave of await source.listWaves(id)) await target.putWave(id, wave);
+    // First-come slugs got rows of their own in the source; the target keeps the same ones, so tallies match.
+    for (const wave of await source.unregisteredWaves(id)) if (!wave.pooled) await target.keepOwnRows(id, wave.slug);
     const weighting = await source.getWeighting(id);
     if (weighting) await target.putWeighting(id, weighting);
     copied += await copyResponses(source, target, id, log);

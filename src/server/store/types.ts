@@ -7,8 +7,10 @@ import type { ItemError, ItemResult } from '../../core/wire';
 import type { Comment } from '../../core/wire';
 import type { AccountStore } from './account-types';
 import type { DraftStore } from './draft-types';
+import type { UnregisteredWave } from './wave-pool';
 
 export type { Comment };
+export type { UnregisteredWave } from './wave-pool';
 export type * from './account-types';
 export type * from './draft-types';
 
@@ -111,12 +113,26 @@ export interface Store {
   deleteWave(surveyId: string, wave: string): Promise<number>;
   /** As `deleteWave`, for many waves in one transaction (clearing invented slugs); returns how many responses. */
   deleteWaves(surveyId: string, waves: string[]): Promise<number>;
+  /**
+   * Waves nobody registered (never `open`) that hold responses: how many each, and whether
+   * their tallies are pooled in OTHER_WAVES rows (store/wave-pool.ts) or their own.
+   */
+  unregisteredWaves(surveyId: string): Promise<UnregisteredWave[]>;
+  /**
+   * Gives an unregistered slug tally rows of its own from now on, whatever the cap (its
+   * pooled responses move out of the pool): how `migrate-store` keeps the source's choice.
+   */
+  keepOwnRows(surveyId: string, slug: string): Promise<void>;
+  /** How many unregistered waves the pooled OTHER_WAVES tally rows hold. */
+  pooledWaveCount(surveyId: string): Promise<number>;
   /** Responses oldest id first, read page by page so an export never holds them all. */
   responses(surveyId: string, query: ResponseQuery): AsyncIterable<StoredResponse>;
   /** The answers of one survey version under the results filters, oldest id first, in one streaming pass. */
   iterateAnswers(surveyId: string, version: number, filters: ResultsFilters): AsyncIterable<Answers>;
   /**
-   * The tally rows of one survey version, one per wave × channel × group. A returned row's
+   * The tally rows of one survey version, one per wave × channel × group, where the wave is
+   * a registered one, `open`, an unregistered one with rows of its own, or the pool
+   * (store/wave-pool.ts), so their number does not grow with invented slugs. A returned row's
    * tally is never changed in place: a commit that changes a row publishes a new object,
    * which is how results tell changed rows from unchanged ones. When the database cannot be
    * reached, the rows last read are returned, so results keep being served.

@@ -83,9 +83,10 @@ export class Catalog {
     return rows[0] && { surveyId: rows[0].survey, wave: JSON.parse(rows[0].json) as WaveWithCode };
   }
 
-  async putWave(surveyId: string, wave: WaveWithCode): Promise<void> {
+  /** Writes a wave's definition through `db` (the caller's transaction); `rememberWave` once it is committed. */
+  async putWave(db: Pool | PoolClient, surveyId: string, wave: WaveWithCode): Promise<void> {
     try {
-      await this.pool.query(
+      await db.query(
         `INSERT INTO waves (survey, slug, code, json) VALUES ($1, $2, $3, $4)
          ON CONFLICT (survey, slug) DO UPDATE SET code = excluded.code, json = excluded.json`,
         [surveyId, wave.slug, wave.code, JSON.stringify(wave)],
@@ -94,7 +95,15 @@ export class Catalog {
       if ((error as { code?: string }).code === '23505') throw new AppError('conflict', `join code ${wave.code} is taken`, { field: 'code' });
       throw error;
     }
+  }
+
+  rememberWave(surveyId: string, wave: WaveWithCode): void {
     this.wavesOf(surveyId).set(wave.slug, wave);
+  }
+
+  /** A version already in memory, without asking the database (for responses it stored). */
+  known(id: string, version: number): Survey | undefined {
+    return this.versions.get(id)?.get(version)?.survey;
   }
 
   weighting(surveyId: string): Weighting | undefined {

@@ -7,7 +7,7 @@ import type { ItemResult } from '../../../core/wire';
 import type { Weighting } from '../../../core/weighting-input';
 import { GroupCommit } from '../group-commit';
 import { WriteHealth } from '../write-health';
-import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, UnregisteredWave, WaveWithCode } from '../types';
 import { PgAccounts } from './accounts';
 import { Catalog } from './catalog';
 import { guarded, storeError } from './errors';
@@ -18,6 +18,7 @@ import { PgSharedMaps } from './maps';
 import { migrate } from './migrations';
 import { fieldworkOf } from './research';
 import { TallyMirror } from './tallies';
+import { pooledWaveCount, unregisteredWaves } from './wave-pool';
 import { PgWriter, type Written } from './writer';
 
 /** How to open the PostgreSQL store. */
@@ -80,7 +81,10 @@ export class PgStore implements Store {
       reconnected: () => void this.reloadEverything(),
       log,
     }, WRITE_SLOTS);
-    this.writer = new PgWriter(pool, this.mirror, () => new Date(now()).toISOString(), channels.changes);
+    this.writer = new PgWriter(pool, this.mirror, () => new Date(now()).toISOString(), channels.changes, {
+      registered: (surveyId, slug) => this.catalog.wave(surveyId, slug) !== undefined,
+      surveyOf: (id, version) => this.catalog.known(id, version),
+    });
     const shardOf = (slot: number) => this.listener.shards[slot]!;
     this.commits = new GroupCommit(
       async (items, slot) => this.committed(await this.writes.track(() => guarded(() => this.writer.writeBatch(items, shardOf(slot))))).results,
@@ -148,7 +152,9 @@ export class PgStore implements Store {
 
   putWave(surveyId: string, wave: WaveWithCode): Promise<void> {
     return guarded(async () => {
-      await this.catalog.putWave(surveyId, wave);
+      // The rows moved are in the mirror; `announce` tells this process's listeners and the others.
+      await this.writer.keepOwnRows(surveyId, wave.slug, this.listener.shards[0]!, (client) => this.catalog.putWave(client, surveyId, wave));
+      this.catalog.rememberWave(surveyId, wave);
       await this.announce(surveyId);
     });
   }
@@ -196,7 +202,19 @@ export class PgStore implements Store {
   }
 
   deleteWaves(surveyId: string, waves: string[]): Promise<number> {
-    return guarded(async () => this.committed(await this.writer.deleteWaves(surveyId, waves)).deleted);
+    return guarded(async () => this.committed(await this.writer.deleteWaves(surveyId, waves, this.listener.shards[0]!)).deleted);
+  }
+
+  keepOwnRows(surveyId: string, slug: string): Promise<void> {
+    return guarded(async () => void this.committed(await this.writer.keepOwnRows(surveyId, slug, this.listener.shards[0]!)));
+  }
+
+  unregisteredWaves(surveyId: string): Promise<UnregisteredWave[]> {
+    return guarded(() => unregisteredWaves(this.pool, surveyId));
+  }
+
+  pooledWaveCount(surveyId: string): Promise<number> {
+    return guarded(() => pooledWaveCount(this.pool, surveyId));
   }
 
   async *responses(surveyId: string, query: ResponseQuery): AsyncIterable<StoredResponse> {

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
+import type { Tally } from '../../../core/tally';
+import { poolPlan } from '../pool-plan';
 
 /** What a JavaScript step may need from outside the database. */
 export type MigrationContext = { importSurveyFiles: (client: PoolClient) => Promise<void> };
@@ -78,7 +80,47 @@ const DRAFTS = 'CREATE TABLE drafts (survey text COLLATE "C" PRIMARY KEY, json t
 // Weighting per survey (DESIGN §10): population shares by group, as JSON.
 const WEIGHTINGS = 'CREATE TABLE weightings (survey text COLLATE "C" PRIMARY KEY, json text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now());';
 
-const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, DRAFTS, WEIGHTINGS];
+/**
+ * Unregistered waves stop having tally rows of their own (store/wave-pool.ts): each slug
+ * gets a count, the largest ones up to the cap keep their rows, and the others' rows (in
+ * every shard) are summed into the pool's, in shard 0.
+ */
+async function poolUnregisteredWaves(client: PoolClient): Promise<void> {
+  await client.query(`CREATE TABLE unregistered_waves (
+    survey text COLLATE "C" NOT NULL, slug text COLLATE "C" NOT NULL, responses bigint NOT NULL, own boolean NOT NULL,
+    PRIMARY KEY (survey, slug))`);
+  const counts = await client.query<{ survey: string; slug: string; responses: number }>(
+    `SELECT survey, wave AS slug, count(*)::int AS responses FROM responses r
+     WHERE wave <> 'open' AND NOT EXISTS (SELECT 1 FROM waves w WHERE w.survey = r.survey AND w.slug = r.wave)
+     GROUP BY survey, wave`,
+  );
+  const tallies = await client.query<{ survey: string; version: number; wave: string; channel: string; grp: string; shard: number; json: string }>(
+    'SELECT survey, version, wave, channel, grp, shard, json FROM tallies',
+  );
+  const rows = tallies.rows.map((t) => ({ survey: t.survey, version: t.version, wave: t.wave, channel: t.channel, group: t.grp, shard: t.shard, tally: JSON.parse(t.json) as Tally }));
+  const plan = poolPlan(counts.rows, rows);
+  const column = <T, V>(list: T[], f: (item: T) => V) => list.map(f);
+  await client.query(
+    'INSERT INTO unregistered_waves (survey, slug, responses, own) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[])',
+    [column(plan.counts, (c) => c.survey), column(plan.counts, (c) => c.slug), column(plan.counts, (c) => c.responses), column(plan.counts, (c) => c.own)],
+  );
+  const gone = plan.pooledRows;
+  await client.query(
+    `DELETE FROM tallies t USING unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) AS v(survey, version, wave, channel, grp, shard)
+     WHERE t.survey = v.survey AND t.version = v.version AND t.wave = v.wave AND t.channel = v.channel AND t.grp = v.grp AND t.shard = v.shard`,
+    [column(gone, (r) => r.survey), column(gone, (r) => r.version), column(gone, (r) => r.wave), column(gone, (r) => r.channel), column(gone, (r) => r.group), column(gone, (r) => r.shard)],
+  );
+  const pool = plan.poolRows;
+  await client.query(
+    `INSERT INTO tallies (survey, version, wave, channel, grp, shard, count, gen, json)
+     SELECT v.survey, v.version, v.wave, v.channel, v.grp, 0, v.count, 1, v.json
+     FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[]) AS v(survey, version, wave, channel, grp, count, json)`,
+    [column(pool, (r) => r.survey), column(pool, (r) => r.version), column(pool, (r) => r.wave), column(pool, (r) => r.channel), column(pool, (r) => r.group),
+      column(pool, (r) => r.tally.count), column(pool, (r) => JSON.stringify(r.tally))],
+  );
+}
+
+const STEPS: Step[] = [SCHEMA_1, (client, context) => context.importSurveyFiles(client), ACCOUNTS, DRAFTS, WEIGHTINGS, poolUnregisteredWaves];
 
 /** How many steps this server knows. */
 export const PG_SCHEMA_VERSION = STEPS.length;

@@ -8,6 +8,8 @@ import type { Candidate } from '../types';
 import { isRetryable, isUnreachable } from './errors';
 import type { ShardRow, TallyMirror } from './tallies';
 import { Deltas, writeDeltas } from './tally-writes';
+import { keyOf } from '../wave-pool';
+import { keepingOwnRows, leavingWaves, type PoolContext, storedWave, tallyWaves } from './wave-pool';
 
 type Accepted = Extract<Candidate, { survey: Survey }>;
 
@@ -16,7 +18,6 @@ const ATTEMPTS = 3;
 
 const conflict = (id: string): ItemResult => ({ id, status: 'rejected', error: { code: 'conflict', message: 'another response with this id is already stored' } });
 const sameOrConflict = (id: string, stored: string, hash: string): ItemResult => (stored === hash ? { id, status: 'duplicate' } : conflict(id));
-const segmentOf = (r: SurveyResponse, group: string) => ({ survey: r.surveyId, version: r.surveyVersion, wave: r.wave, channel: r.channel, group });
 
 /** What a committed write did: per-item results, the rows for the mirror, the surveys changed. */
 export type Written = { results: ItemResult[]; rows: ShardRow[]; changed: Set<string> };
@@ -32,6 +33,7 @@ export class PgWriter {
     private readonly mirror: TallyMirror,
     private readonly now: () => string,
     private readonly channel: string,
+    private readonly context: PoolContext,
   ) {}
 
   /** Stores a group of candidates, its tallies added to `shard`: idempotent per id across processes, one NOTIFY per survey. */
@@ -48,7 +50,8 @@ export class PgWriter {
       await client.query('DELETE FROM comments WHERE response_id = $1', [id]);
       const r = JSON.parse(row.json) as SurveyResponse;
       const deltas = new Deltas();
-      if (survey) removeResponse(deltas.of(segmentOf(r, row.grp)), survey, r.answers);
+      const wave = await storedWave(client, r, this.context);
+      if (survey) removeResponse(deltas.of(keyOf(r, row.grp, wave)), survey, r.answers);
       const written = await writeDeltas(client, this.mirror, shard, deltas.sorted());
       await notify(client, this.channel, [surveyId]);
       return { results: [], rows: written, changed: new Set([surveyId]), deleted: true };
@@ -57,13 +60,17 @@ export class PgWriter {
 
   /**
    * Deletes waves' responses and comments and empties their tally rows in every shard
-   * (rows stay, at count 0, so their generations keep moving forward). The tally rows are
-   * locked first: a concurrent submission to the wave then either committed before (its
-   * responses are deleted here) or adds its delta after (its responses survive).
+   * (rows stay, at count 0, so their generations keep moving forward); a pooled wave's
+   * responses are taken out of the pool's rows in `shard`. The tally rows and the count
+   * rows are locked first: a concurrent submission to the wave then either committed
+   * before (its responses are deleted here) or adds its delta after (its responses survive).
    */
-  deleteWaves(surveyId: string, waves: string[]): Promise<Written & { deleted: number }> {
+  deleteWaves(surveyId: string, waves: string[], shard: number): Promise<Written & { deleted: number }> {
     return this.transaction(async (client) => {
       await client.query('SELECT 1 FROM tallies WHERE survey = $1 AND wave = ANY($2::text[]) FOR UPDATE', [surveyId, waves]);
+      const deltas = new Deltas();
+      await leavingWaves(client, surveyId, waves, this.context, deltas);
+      const pooled = await writeDeltas(client, this.mirror, shard, deltas.sorted());
       await client.query('DELETE FROM comments WHERE survey = $1 AND wave = ANY($2::text[])', [surveyId, waves]);
       const deleted = await client.query('DELETE FROM responses WHERE survey = $1 AND wave = ANY($2::text[])', [surveyId, waves]);
       const { rows } = await client.query<{ version: number; wave: string; channel: string; grp: string; shard: number; gen: string }>(
@@ -73,7 +80,19 @@ export class PgWriter {
       );
       await notify(client, this.channel, [surveyId]);
       const emptied = rows.map((r) => ({ survey: surveyId, version: r.version, wave: r.wave, channel: r.channel, group: r.grp, shard: r.shard, gen: Number(r.gen), tally: { count: 0, questions: {} } }));
-      return { results: [], rows: emptied, changed: new Set([surveyId]), deleted: deleted.rowCount ?? 0 };
+      return { results: [], rows: [...emptied, ...pooled], changed: new Set([surveyId]), deleted: deleted.rowCount ?? 0 };
+    });
+  }
+
+  /** Gives a slug rows of its own (`keepingOwnRows`, the moves in `shard`) after `write` (a wave's definition, when registering), in one transaction. */
+  keepOwnRows(surveyId: string, slug: string, shard: number, write: (client: PoolClient) => Promise<void> = async () => undefined): Promise<Written> {
+    return this.transaction(async (client) => {
+      await write(client);
+      const deltas = new Deltas();
+      await keepingOwnRows(client, surveyId, slug, this.context, deltas);
+      const rows = await writeDeltas(client, this.mirror, shard, deltas.sorted());
+      if (rows.length) await notify(client, this.channel, [surveyId]);
+      return { results: [], rows, changed: new Set([surveyId]) };
     });
   }
 
@@ -119,7 +138,8 @@ export class PgWriter {
     for (const [i, c] of await this.devicesAllowed(client, devices, results)) accepted.push([i, c]);
     const inserted = await this.insert(client, accepted, results);
     const deltas = new Deltas();
-    for (const c of inserted) addResponse(deltas.of(segmentOf(c.response, c.group)), c.survey, c.response.answers);
+    const waveOf = await tallyWaves(client, inserted, this.context, deltas);
+    for (const c of inserted) addResponse(deltas.of(keyOf(c.response, c.group, waveOf(c.response))), c.survey, c.response.answers);
     const rows = await writeDeltas(client, this.mirror, shard, deltas.sorted());
     const changed = new Set(inserted.map((c) => c.response.surveyId));
     await notify(client, this.channel, [...changed]);

@@ -14,7 +14,7 @@ import type { Weighting } from '../../../core/weighting-input';
 import { LocalMaps } from '../local-maps';
 import { WriteHealth } from '../write-health';
 import { SqliteAccounts } from './accounts';
-import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, WaveWithCode } from '../types';
+import type { Candidate, Comment, CommentQuery, Fieldwork, PutResult, ResponseQuery, Store, StoreHealth, StoredResponse, UnregisteredWave, WaveWithCode } from '../types';
 import { SqliteDrafts } from './drafts';
 import { guarded, storeError } from './errors';
 import { SqliteResearch } from './research';
@@ -74,7 +74,13 @@ export class SqliteStore implements Store {
     }, now);
     this.tallies = new TallyCache(this.db);
     this.research = new SqliteResearch(this.db);
-    this.writer = new SqliteWriter(this.db, this.tallies, (id, v) => this.surveys.get(id)?.get(v)?.survey, () => new Date(now()).toISOString());
+    this.writer = new SqliteWriter(
+      this.db,
+      this.tallies,
+      (id, v) => this.surveys.get(id)?.get(v)?.survey,
+      () => new Date(now()).toISOString(),
+      (surveyId, slug) => this.waves.get(surveyId)?.has(slug) ?? false,
+    );
     this.commits = new GroupCommit((items) => {
       const { results, changed } = this.writes.track(() => guarded(() => this.writer.writeBatch(items)));
       this.emit(changed);
@@ -119,10 +125,11 @@ export class SqliteStore implements Store {
   }
 
   async putWave(surveyId: string, wave: WaveWithCode): Promise<void> {
+    const write = () => this.db
+      .prepare('INSERT INTO waves (survey, slug, code, json) VALUES (?, ?, ?, ?) ON CONFLICT (survey, slug) DO UPDATE SET code = excluded.code, json = excluded.json')
+      .run(surveyId, wave.slug, wave.code, JSON.stringify(wave));
     try {
-      this.db
-        .prepare('INSERT INTO waves (survey, slug, code, json) VALUES (?, ?, ?, ?) ON CONFLICT (survey, slug) DO UPDATE SET code = excluded.code, json = excluded.json')
-        .run(surveyId, wave.slug, wave.code, JSON.stringify(wave));
+      this.writer.keepOwnRows(surveyId, wave.slug, write);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new AppError('conflict', `join code ${wave.code} is taken`, { field: 'code' });
       throw storeError(error);
@@ -204,6 +211,19 @@ export class SqliteStore implements Store {
       if (rows.length < ANSWER_PAGE) return;
       after = rows[rows.length - 1]!.id;
     }
+  }
+
+  async keepOwnRows(surveyId: string, slug: string): Promise<void> {
+    guarded(() => this.writer.keepOwnRows(surveyId, slug));
+    this.emit(new Set([surveyId]));
+  }
+
+  async unregisteredWaves(surveyId: string): Promise<UnregisteredWave[]> {
+    return guarded(() => this.writer.unregisteredWaves(surveyId));
+  }
+
+  async pooledWaveCount(surveyId: string): Promise<number> {
+    return guarded(() => this.writer.pooledWaveCount(surveyId));
   }
 
   async tallyRows(surveyId: string, version: number): Promise<TallyRow[]> {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../../core/waves';
+import { poolPlan } from '../pool-plan';
 
 /** One schema step: SQL, or a function for steps that must compute what they write. */
 type Step = string | ((db: Database.Database) => void);
@@ -58,6 +59,7 @@ const MIGRATIONS: Step[] = [
   'CREATE TABLE drafts (survey TEXT PRIMARY KEY, json TEXT, revision INTEGER NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;',
   // Weighting per survey (DESIGN §10): population shares by group, as JSON.
   'CREATE TABLE weightings (survey TEXT PRIMARY KEY, json TEXT NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;',
+  poolUnregisteredWaves,
 ];
 
 /**
@@ -81,6 +83,31 @@ function wavesAsJson(db: Database.Database): void {
     const wave = { slug: w.slug, label: { ko: w.label, en: w.label }, startsAt: w.starts_at, closesAt: w.closes_at, oneResponsePerDevice: w.one_per_device === 1, code };
     insert.run(w.survey, w.slug, code, JSON.stringify(wave));
   }
+}
+
+/**
+ * Unregistered waves stop having tally rows of their own (store/wave-pool.ts): each slug
+ * gets a count, the largest ones up to the cap keep their rows, and the others' rows are
+ * summed into the pool's.
+ */
+function poolUnregisteredWaves(db: Database.Database): void {
+  db.exec(`CREATE TABLE unregistered_waves (
+    survey TEXT NOT NULL, slug TEXT NOT NULL, responses INTEGER NOT NULL, own INTEGER NOT NULL,
+    PRIMARY KEY (survey, slug)) WITHOUT ROWID;`);
+  const counts = db.prepare(
+    `SELECT survey, wave AS slug, count(*) AS responses FROM responses r
+     WHERE wave <> 'open' AND NOT EXISTS (SELECT 1 FROM waves w WHERE w.survey = r.survey AND w.slug = r.wave)
+     GROUP BY survey, wave`,
+  ).all() as { survey: string; slug: string; responses: number }[];
+  const tallies = db.prepare('SELECT survey, version, wave, channel, grp, json FROM tallies').all() as
+    { survey: string; version: number; wave: string; channel: string; grp: string; json: string }[];
+  const plan = poolPlan(counts, tallies.map((t) => ({ survey: t.survey, version: t.version, wave: t.wave, channel: t.channel, group: t.grp, tally: JSON.parse(t.json) })));
+  const count = db.prepare('INSERT INTO unregistered_waves (survey, slug, responses, own) VALUES (?, ?, ?, ?)');
+  for (const c of plan.counts) count.run(c.survey, c.slug, c.responses, c.own ? 1 : 0);
+  const drop = db.prepare('DELETE FROM tallies WHERE survey = ? AND version = ? AND wave = ? AND channel = ? AND grp = ?');
+  for (const r of plan.pooledRows) drop.run(r.survey, r.version, r.wave, r.channel, r.group);
+  const pool = db.prepare('INSERT INTO tallies (survey, version, wave, channel, grp, count, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const r of plan.poolRows) pool.run(r.survey, r.version, r.wave, r.channel, r.group, r.tally.count, JSON.stringify(r.tally));
 }
 
 /** How many schema steps this server knows. */
