@@ -2,19 +2,58 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { ENGINES, type Engine } from '../support/engines';
+import { createTestDatabase, postgresAdminUrl } from '../support/postgres';
 import { makeResponse } from './data';
-import { startServer, storedIds } from './server';
+import { startServer, storedIds, type TestServer } from './server';
 
 /** A tmpfs of `size` on `dir` (needs root, as CI runs): a data volume that really fills up. */
 const mount = (dir: string, size: string, remount = false) =>
   execFileSync('mount', ['-t', 'tmpfs', '-o', `${remount ? 'remount,' : ''}size=${size}`, 'tmpfs', dir]);
 
-describe('finding #8: a full disk', () => {
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(postgresAdminUrl());
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A server whose storage is a small tmpfs on `dir`: SQLite's data directory, or on
+ * PostgreSQL a tablespace that the store's tables are created in (the server's own files,
+ * its WAL among them, stay on the big disk: what fills is where the data grows).
+ */
+async function serverOnSmallVolume(engine: Engine, dir: string): Promise<{ server: TestServer; cleanUp(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    mount(dir, '2m');
+    return { server: await startServer({ dataDir: dir }), cleanUp: async () => undefined };
+  }
+  mount(dir, '4m');
+  execFileSync('chown', ['postgres', dir]);
+  const space = `stance_full_${process.pid}`;
+  await admin((c) => c.query(`CREATE TABLESPACE ${space} LOCATION '${dir}'`));
+  const db = await createTestDatabase();
+  const url = new URL(db.url);
+  url.searchParams.set('options', `${url.searchParams.get('options')} -c default_tablespace=${space}`);
+  const server = await startServer({ env: { DATABASE_URL: url.toString() } });
+  return {
+    server,
+    cleanUp: async () => {
+      await db.drop();
+      await admin((c) => c.query(`DROP TABLESPACE ${space}`));
+    },
+  };
+}
+
+describe.each(ENGINES)('finding #8: a full disk on %s', (engine) => {
   it('answers 507 storage_full with Retry-After, keeps serving reads, says so in /health, acknowledges only what it stored, and recovers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stance-full-'));
-    mount(dir, '2m');
-    const server = await startServer({ dataDir: dir });
+    const { server, cleanUp } = await serverOnSmallVolume(engine, dir);
     try {
       const acked = new Set<string>();
       const statuses = new Set<number>();
@@ -48,6 +87,7 @@ describe('finding #8: a full disk', () => {
       expect(new Set(await storedIds(server.url))).toEqual(new Set([...acked, after.id]));
     } finally {
       await server.stop();
+      await cleanUp();
       execFileSync('umount', [dir]);
       rmSync(dir, { recursive: true, force: true });
     }
