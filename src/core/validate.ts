@@ -1,6 +1,5 @@
 import type { Answers, AnswerValue, Response } from './response';
 import type { Question, Survey } from './survey';
-import { allQuestions } from './questions';
 import { DONT_KNOW } from './vocabulary';
 import { answerOf, isVisible } from './visibility';
 
@@ -67,29 +66,38 @@ function checkInteger(value: AnswerValue, min: number, max: number): Check {
   return value < min || value > max ? 'out_of_range' : null;
 }
 
-function optionIds(question: { options: { id: string }[] }): Set<string> {
-  return new Set(question.options.map((o) => o.id));
+/**
+ * Whether a question offers an option id. A scan, not a Set: a question has a few options,
+ * and the server checks every answer of every response it receives.
+ */
+function offers(question: { options: { id: string }[] }, id: unknown): boolean {
+  for (const option of question.options) if (option.id === id) return true;
+  return false;
+}
+
+/** Whether every pick is one of the question's options. */
+function offersAll(question: { options: { id: string }[] }, picks: unknown[]): boolean {
+  for (const pick of picks) if (!offers(question, pick)) return false;
+  return true;
 }
 
 function checkChoice(question: Extract<Question, { kind: 'choice' }>, value: AnswerValue): Check {
-  const ids = optionIds(question);
   if (!question.multiple) {
     if (typeof value !== 'string') return 'wrong_type';
-    return ids.has(value) ? null : 'unknown_option';
+    return offers(question, value) ? null : 'unknown_option';
   }
   if (!Array.isArray(value)) return 'wrong_type';
   if (value.length === 0) return 'required';
-  if (value.some((v) => !ids.has(v))) return 'unknown_option';
+  if (!offersAll(question, value)) return 'unknown_option';
   if (new Set(value).size !== value.length) return 'repeated';
   return value.length > (question.maxPicks ?? question.options.length) ? 'too_many' : null;
 }
 
 function checkAllocation(question: Extract<Question, { kind: 'allocation' }>, value: AnswerValue): Check {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'wrong_type';
-  const ids = optionIds(question);
   let sum = 0;
   for (const [key, amount] of Object.entries(value)) {
-    if (!ids.has(key)) return 'unknown_option';
+    if (!offers(question, key)) return 'unknown_option';
     if (!Number.isInteger(amount)) return 'not_integer';
     if (amount < 0) return 'negative';
     if (question.step !== undefined && amount % question.step !== 0) return 'not_multiple_of_step';
@@ -100,8 +108,7 @@ function checkAllocation(question: Extract<Question, { kind: 'allocation' }>, va
 
 function checkRanking(question: Extract<Question, { kind: 'ranking' }>, value: AnswerValue): Check {
   if (!Array.isArray(value)) return 'wrong_type';
-  const ids = optionIds(question);
-  if (value.some((v) => !ids.has(v))) return 'unknown_option';
+  if (!offersAll(question, value)) return 'unknown_option';
   if (new Set(value).size !== value.length) return 'repeated';
   return value.length === question.pick ? null : 'wrong_count';
 }
@@ -113,7 +120,10 @@ export function answerIssue(question: string, code: AnswerIssueCode): AnswerIssu
 
 /** Issues for the answers of some questions (a section or the whole survey). */
 export function validateAnswers(questions: Question[], answers: Answers): AnswerIssue[] {
-  const issues: AnswerIssue[] = [];
+  return addAnswerIssues([], questions, answers);
+}
+
+function addAnswerIssues(issues: AnswerIssue[], questions: Question[], answers: Answers): AnswerIssue[] {
   for (const question of questions) {
     const value = answerOf(answers, question.id);
     const shown = isVisible(question, answers);
@@ -132,17 +142,22 @@ export function validateAnswers(questions: Question[], answers: Answers): Answer
 }
 
 /**
- * Every problem with a response's answers against the exact survey version it names.
- * The app runs it before submitting; the server runs the same function before storing.
+ * Every problem with a response's answers against the exact survey version it names: answers
+ * to questions it does not ask, then each question's in survey order. The app runs it before
+ * submitting; the server runs the same function before storing. Sections are walked in
+ * place rather than through a list of all questions, since the server runs this per response.
  */
 export function validateResponse(survey: Survey, response: Pick<Response, 'surveyId' | 'surveyVersion' | 'answers'>): AnswerIssue[] {
   if (response.surveyId !== survey.id || response.surveyVersion !== survey.version) {
     return [answerIssue('', 'survey_mismatch')];
   }
-  const questions = allQuestions(survey);
-  const known = new Set(questions.map((q) => q.id));
-  const unknown = Object.keys(response.answers)
-    .filter((id) => !known.has(id))
-    .map((id) => answerIssue(id, 'unknown_question'));
-  return [...unknown, ...validateAnswers(questions, response.answers)];
+  const issues: AnswerIssue[] = [];
+  for (const id of Object.keys(response.answers)) if (!asks(survey, id)) issues.push(answerIssue(id, 'unknown_question'));
+  for (const section of survey.sections) addAnswerIssues(issues, section.questions, response.answers);
+  return issues;
+}
+
+function asks(survey: Survey, id: string): boolean {
+  for (const section of survey.sections) for (const question of section.questions) if (question.id === id) return true;
+  return false;
 }

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../core/canonical';
 import { canonicalId } from '../core/ids';
-import { ResponseSchema } from '../core/response';
+import { parseResponse } from '../core/response';
 import { groupOf } from '../core/results';
 import { describeIssues } from '../core/issue-messages';
 import { validateResponse } from '../core/validate';
@@ -32,7 +32,7 @@ const FUTURE_ISSUE = {
  */
 export async function prepare(store: Store, raw: unknown, now: number): Promise<Candidate> {
   const id = idOf(raw);
-  const parsed = ResponseSchema.safeParse(raw);
+  const parsed = parseResponse(raw);
   if (!parsed.success) {
     const issues = issuePaths(parsed.error.issues).map((i) => ({ question: i.path, code: 'wrong_type', message: i.message }));
     return { id, rejection: { code: 'invalid', message: 'the response does not have the expected shape', issues } };
