@@ -70,6 +70,14 @@ describe('finding #1: fresh opinion maps on demand cannot stall the server', () 
       // The precomputed map of the whole survey, as the thank-you screen asks for it.
       const publicMap = await fetch(`${base}?version=1`);
       expect(publicMap.status).toBe(200);
+      // The honest phone shares the attackers' address (all of it is loopback), as in a hall: like a
+      // real device it sends back the credential its first submission got, so the flood spending
+      // the address's first-come bucket does not spend its share (finding #6). What is measured here
+      // is whether the maps stall the event loop.
+      const first = makeResponse({ device: 'honest-device-01' });
+      const enrolled = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-stance-device': first.device }, body: JSON.stringify({ responses: [first] }) });
+      const honest = { 'x-stance-device': first.device, 'x-stance-device-token': enrolled.headers.get('x-stance-device-token') ?? '' };
+      expect(honest['x-stance-device-token']).not.toBe('');
       const attackers = [0, 180, 360, 540].map((s) => attacker(s, {}));
       // The organiser's own browser, four requests at a time: its fresh maps are rate-limited and drawn off the main thread.
       for (const start of [7, 97, 187, 277]) attackers.push(attacker(start, { authorization: `Bearer ${TEST_TOKEN}` }));
@@ -78,11 +86,11 @@ describe('finding #1: fresh opinion maps on demand cannot stall the server', () 
       const until = Date.now() + 20_000;
       while (Date.now() < until) {
         let t = performance.now();
-        expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+        expect((await fetch(`${server.url}/api/v1/health`, { headers: honest })).status).toBe(200);
         health.push(performance.now() - t);
         const response = makeResponse({ device: 'honest-device-01' });
         t = performance.now();
-        const res = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-stance-device': response.device }, body: JSON.stringify({ responses: [response] }) });
+        const res = await fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', ...honest }, body: JSON.stringify({ responses: [response] }) });
         submit.push(performance.now() - t);
         expect(res.status).toBe(200);
         await sleep(100);
@@ -92,7 +100,8 @@ describe('finding #1: fresh opinion maps on demand cannot stall the server', () 
       const figures = { health: { p50: p(health, 0.5), p99: p(health, 0.99), max: Math.max(...health) }, submit: { p50: p(submit, 0.5), p99: p(submit, 0.99), max: Math.max(...submit) }, attackers: statuses };
       console.log(`analysis attack with ${STORED} stored: ${JSON.stringify(figures)}`);
       expect(statuses['anonymous 401']).toBeGreaterThan(100);
-      expect(Object.keys(statuses).filter((k) => k.startsWith('anonymous') && k !== 'anonymous 401')).toEqual([]);
+      // Anonymous callers never get a fresh map; on a fast machine their flood also meets the address's rate limit.
+      expect(Object.keys(statuses).filter((k) => k.startsWith('anonymous') && k !== 'anonymous 401' && k !== 'anonymous 429')).toEqual([]);
       expect(statuses['organiser 429']).toBeGreaterThan(0);
       expect(figures.health.p99).toBeLessThan(200);
       expect(figures.submit.p99).toBeLessThan(200);
