@@ -7,19 +7,16 @@
  */
 export function afterFirstScreen(fn: () => void, fallbackMs = 3000): void {
   const main = document.getElementById('main');
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    observer.disconnect();
-    clearTimeout(timer);
-    afterPaint(fn);
-  };
   const shown = () => !!main?.querySelector('h1') && !main.querySelector('.loading');
-  const observer = new MutationObserver(() => shown() && run());
-  const timer = setTimeout(run, fallbackMs);
-  if (shown()) run();
-  else if (main) observer.observe(main, { childList: true, subtree: true });
+  onceOrAfter(fallbackMs, (trigger) => {
+    if (shown()) {
+      trigger();
+      return () => undefined;
+    }
+    const observer = new MutationObserver(() => shown() && trigger());
+    if (main) observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, () => afterPaint(fn));
 }
 
 /** How long to wait for the browser to report the screen's paint before going ahead anyway. */
@@ -34,16 +31,29 @@ const PAINT_REPORT_MS = 500;
  */
 function afterPaint(fn: () => void): void {
   const since = performance.now();
+  onceOrAfter(PAINT_REPORT_MS, (trigger) => {
+    if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint')) return () => undefined;
+    const observer = new PerformanceObserver((list) => list.getEntries().some((e) => e.startTime >= since) && trigger());
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    return () => observer.disconnect();
+  }, () => setTimeout(fn, 0));
+}
+
+/**
+ * Runs `fn` once: when `watch` calls its trigger (it may at once), or after `ms`, whichever
+ * comes first. `watch` starts watching and returns how to stop, which runs when `fn` does.
+ */
+function onceOrAfter(ms: number, watch: (trigger: () => void) => () => void, fn: () => void): void {
   let done = false;
-  const go = () => {
+  let stop: (() => void) | undefined;
+  const trigger = () => {
     if (done) return;
     done = true;
-    observer?.disconnect();
     clearTimeout(timer);
-    setTimeout(fn, 0);
+    stop?.();
+    fn();
   };
-  const supported = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint');
-  const observer = supported ? new PerformanceObserver((list) => list.getEntries().some((e) => e.startTime >= since) && go()) : undefined;
-  observer?.observe({ type: 'largest-contentful-paint', buffered: true });
-  const timer = setTimeout(go, PAINT_REPORT_MS);
+  const timer = setTimeout(trigger, ms);
+  stop = watch(trigger);
+  if (done) stop();
 }

@@ -45,3 +45,17 @@ export const validAnswers = {
   alloc: { x: 50, y: 25, z: 25 },
   rank: ['y', 'x'],
 };
+
+/** A well-formed response to `fixtureSurvey`, as a device sends it. */
+export const fixtureResponse = {
+  id: '01934b8e-7c00-7000-8000-000000000001',
+  surveyId: 'fixture',
+  surveyVersion: 2,
+  wave: 'day-1',
+  channel: 'conference',
+  device: 'device-123456',
+  locale: 'ko',
+  startedAt: '2026-11-29T01:00:00.000Z',
+  submittedAt: '2026-11-29T01:03:00Z',
+  answers: { group: 'a', alloc: { x: 100 }, rank: ['x'], note: '좋아요' },
+};

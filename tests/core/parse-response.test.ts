@@ -2,19 +2,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseResponse, ResponseSchema } from '../../src/core/response';
 import { anyFragment, BAD_FIELDS } from '../server/hostile-arbitraries';
+import { fixtureResponse } from './fixtures';
 
-const base = {
-  id: '01934b8e-7c00-7000-8000-000000000001',
-  surveyId: 'fixture',
-  surveyVersion: 2,
-  wave: 'day-1',
-  channel: 'conference',
-  device: 'device-123456',
-  locale: 'ko',
-  startedAt: '2026-11-29T01:00:00.000Z',
-  submittedAt: '2026-11-29T01:03:00Z',
-  answers: { group: 'a', agree: 4, alloc: { x: 60, y: 40 }, rank: ['x', 'y'], note: '좋아요' },
-};
+const base = { ...fixtureResponse, answers: { group: 'a', agree: 4, alloc: { x: 60, y: 40 }, rank: ['x', 'y'], note: '좋아요' } };
 
 /**
  * Every key at every depth in order, with each object's prototype, so that a copy with its

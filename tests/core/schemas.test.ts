@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SurveySchema, allQuestions } from '../../src/core/survey';
 import { ResponseSchema } from '../../src/core/response';
-import { fixtureSurvey } from './fixtures';
+import { fixtureResponse, fixtureSurvey } from './fixtures';
 
 const clone = <T>(v: T): T => structuredClone(v);
 const messages = (value: unknown) => {
@@ -54,18 +54,7 @@ describe('SurveySchema', () => {
   });
 });
 
-const response = {
-  id: '01934b8e-7c00-7000-8000-000000000001',
-  surveyId: 'fixture',
-  surveyVersion: 2,
-  wave: 'day-1',
-  channel: 'conference',
-  device: 'device-123456',
-  locale: 'ko',
-  startedAt: '2026-11-29T01:00:00.000Z',
-  submittedAt: '2026-11-29T01:03:00Z',
-  answers: { group: 'a', alloc: { x: 100 }, rank: ['x'], note: '좋아요' },
-};
+const response = fixtureResponse;
 
 describe('ResponseSchema', () => {
   it('accepts a well-formed response', () => {

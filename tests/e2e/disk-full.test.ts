@@ -2,26 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { ENGINES, type Engine } from '../support/engines';
-import { createTestDatabase, postgresAdminUrl } from '../support/postgres';
+import { admin, createTestDatabase, postgresAdminUrl } from '../support/postgres';
 import { makeResponse } from './data';
 import { startServer, storedIds, type TestServer } from './server';
 
 /** A tmpfs of `size` on `dir` (needs root, as CI runs): a data volume that really fills up. */
 const mount = (dir: string, size: string, remount = false) =>
   execFileSync('mount', ['-t', 'tmpfs', '-o', `${remount ? 'remount,' : ''}size=${size}`, 'tmpfs', dir]);
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(postgresAdminUrl());
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A server whose storage is a small tmpfs on `dir`: SQLite's data directory, or on
@@ -36,7 +25,7 @@ async function serverOnSmallVolume(engine: Engine, dir: string): Promise<{ serve
   mount(dir, '4m');
   execFileSync('chown', ['postgres', dir]);
   const space = `stance_full_${process.pid}`;
-  await admin((c) => c.query(`CREATE TABLESPACE ${space} LOCATION '${dir}'`));
+  await admin(postgresAdminUrl(), (c) => c.query(`CREATE TABLESPACE ${space} LOCATION '${dir}'`));
   const db = await createTestDatabase();
   const url = new URL(db.url);
   url.searchParams.set('options', `${url.searchParams.get('options')} -c default_tablespace=${space}`);
@@ -45,7 +34,7 @@ async function serverOnSmallVolume(engine: Engine, dir: string): Promise<{ serve
     server,
     cleanUp: async () => {
       await db.drop();
-      await admin((c) => c.query(`DROP TABLESPACE ${space}`));
+      await admin(postgresAdminUrl(), (c) => c.query(`DROP TABLESPACE ${space}`));
     },
   };
 }

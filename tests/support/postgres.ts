@@ -17,7 +17,8 @@ export function schemaUrl(adminUrl: string, schema: string): string {
   return url.toString();
 }
 
-async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a client of the run's server as its superuser (schemas, tablespaces). */
+export async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(adminUrl);
   await client.connect();
   try {

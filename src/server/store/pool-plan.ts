@@ -21,7 +21,11 @@ export type PoolPlan<R extends Row> = {
  */
 export function poolPlan<R extends Row>(counts: { survey: string; slug: string; responses: number }[], rows: R[]): PoolPlan<R> {
   const bySurvey = new Map<string, typeof counts>();
-  for (const c of counts) bySurvey.set(c.survey, [...(bySurvey.get(c.survey) ?? []), c]);
+  for (const c of counts) {
+    const slugs = bySurvey.get(c.survey);
+    if (slugs) slugs.push(c);
+    else bySurvey.set(c.survey, [c]);
+  }
   const planned: PoolPlan<R>['counts'] = [];
   for (const slugs of bySurvey.values()) {
     const largest = slugs.filter((c) => c.responses >= MIN_SEGMENT).sort((a, b) => b.responses - a.responses || (a.slug < b.slug ? -1 : 1));

@@ -33,9 +33,12 @@ export type SlugState = { responses: number; own: boolean };
 /** An unregistered wave as the organiser's cleanup and overview see it. */
 export type UnregisteredWave = { slug: string; responses: number; pooled: boolean };
 
+/** Which waves a survey has registered, as each store knows them. */
+export type Registered = (surveyId: string, slug: string) => boolean;
+
 /** Whether a slug's responses are tallied under the slug without being counted: `open` and registered waves. */
-export function keepsOwnRows(slug: string, registered: (slug: string) => boolean): boolean {
-  return slug === DEFAULT_WAVE || registered(slug);
+export function keepsOwnRows(surveyId: string, slug: string, registered: Registered): boolean {
+  return slug === DEFAULT_WAVE || registered(surveyId, slug);
 }
 
 /** Whether a pooled slug, now holding `state.responses`, gets rows of its own while `owned` unregistered slugs have them. */

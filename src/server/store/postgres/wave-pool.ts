@@ -3,7 +3,8 @@ import type { Response as SurveyResponse } from '../../../core/response';
 import type { Survey } from '../../../core/survey';
 import { removeResponse } from '../../../core/tally';
 import type { UnregisteredWave } from '../types';
-import { keepsOwnRows, keyOf, mayLeavePool, moveOutOfPool, POOL } from '../wave-pool';
+import { DEFAULT_WAVE } from '../../../core/vocabulary';
+import { keepsOwnRows, keyOf, mayLeavePool, moveOutOfPool, POOL, type Registered } from '../wave-pool';
 import type { Deltas } from './tally-writes';
 
 /** The advisory lock class under which one transaction at a time gives a survey's slugs rows of their own (the cap). */
@@ -11,7 +12,7 @@ const LEAVING_POOL_LOCK = 7_301_005;
 
 /** What the pool needs to know beside the database: which waves are registered, and the survey versions. */
 export type PoolContext = {
-  registered: (surveyId: string, slug: string) => boolean;
+  registered: Registered;
   surveyOf: (id: string, version: number) => Survey | undefined;
 };
 
@@ -27,7 +28,7 @@ const slugKey = (survey: string, slug: string) => `${survey} ${slug}`;
  * seen here as the row's `own`.
  */
 export async function tallyWaves(client: PoolClient, inserted: Counted[], context: PoolContext, deltas: Deltas): Promise<(r: SurveyResponse) => string> {
-  const counted = inserted.filter((c) => !keepsOwnRows(c.response.wave, (slug) => context.registered(c.response.surveyId, slug)));
+  const counted = inserted.filter((c) => !keepsOwnRows(c.response.surveyId, c.response.wave, context.registered));
   if (!counted.length) return (r) => r.wave;
   const perSlug = new Map<string, { survey: string; slug: string; n: number }>();
   for (const { response: r } of counted) {
@@ -58,7 +59,7 @@ export async function tallyWaves(client: PoolClient, inserted: Counted[], contex
     }
     if (leaving.length) await leavePool(client, survey, leaving, batchIds, context, deltas);
   }
-  return (r) => (keepsOwnRows(r.wave, (slug) => context.registered(r.surveyId, slug)) || own.has(slugKey(r.surveyId, r.wave)) ? r.wave : POOL);
+  return (r) => (keepsOwnRows(r.surveyId, r.wave, context.registered) || own.has(slugKey(r.surveyId, r.wave)) ? r.wave : POOL);
 }
 
 async function ownedCount(client: PoolClient, survey: string): Promise<number> {
@@ -82,7 +83,7 @@ async function leavePool(client: PoolClient, survey: string, slugs: string[], ex
 
 /** The tally key's wave of a stored response being deleted, taking it off its slug's count. */
 export async function storedWave(client: PoolClient, r: SurveyResponse, context: PoolContext): Promise<string> {
-  if (keepsOwnRows(r.wave, (slug) => context.registered(r.surveyId, slug))) return r.wave;
+  if (keepsOwnRows(r.surveyId, r.wave, context.registered)) return r.wave;
   const { rows } = await client.query<{ own: boolean }>(
     'UPDATE unregistered_waves SET responses = responses - 1 WHERE survey = $1 AND slug = $2 RETURNING own',
     [r.surveyId, r.wave],
@@ -97,7 +98,7 @@ export async function storedWave(client: PoolClient, r: SurveyResponse, context:
  * still keys the slug to its own rows) and, if it was pooled, its stored responses leave the pool.
  */
 export async function keepingOwnRows(client: PoolClient, survey: string, slug: string, context: PoolContext, deltas: Deltas): Promise<void> {
-  if (keepsOwnRows(slug, () => false)) return;
+  if (slug === DEFAULT_WAVE) return;
   const created = await client.query('INSERT INTO unregistered_waves (survey, slug, responses, own) VALUES ($1, $2, 0, true) ON CONFLICT DO NOTHING', [survey, slug]);
   if (created.rowCount) return;
   const { rows } = await client.query<{ own: boolean }>('SELECT own FROM unregistered_waves WHERE survey = $1 AND slug = $2 FOR UPDATE', [survey, slug]);
@@ -111,7 +112,7 @@ export async function keepingOwnRows(client: PoolClient, survey: string, slug: s
  * first locks them against a concurrent write to the same slugs.
  */
 export async function leavingWaves(client: PoolClient, survey: string, waves: string[], context: PoolContext, deltas: Deltas): Promise<string[]> {
-  const unregistered = waves.filter((slug) => !keepsOwnRows(slug, (s) => context.registered(survey, s)));
+  const unregistered = waves.filter((slug) => !keepsOwnRows(survey, slug, context.registered));
   if (!unregistered.length) return [];
   const { rows } = await client.query<{ slug: string; own: boolean }>(
     'DELETE FROM unregistered_waves WHERE survey = $1 AND slug = ANY($2::text[]) RETURNING slug, own',

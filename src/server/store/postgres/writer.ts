@@ -204,6 +204,7 @@ export class PgWriter {
 
 /** Rows per INSERT statement: 11 parameters each, well under PostgreSQL's 65,535. */
 const ROWS_PER_INSERT = 1000;
+/** By row count, so at most ROWS_PER_INSERT of them. */
 const insertStatements = new Map<number, string>();
 
 /**
@@ -218,7 +219,7 @@ function insertStatement(n: number): string {
     const rows = Array.from({ length: n }, (_, r) => `(${Array.from({ length: 11 }, (_, c) => `$${r * 11 + c + 1}`).join(', ')})`);
     sql = `INSERT INTO responses (id, survey, version, wave, channel, grp, submitted_at, received_at, device, content_hash, json)
        VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`;
-    if (insertStatements.size < ROWS_PER_INSERT) insertStatements.set(n, sql);
+    insertStatements.set(n, sql);
   }
   return sql;
 }

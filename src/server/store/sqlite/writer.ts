@@ -7,7 +7,7 @@ import { addResponse, removeResponse } from '../../../core/tally';
 import type { ItemResult } from '../../../core/wire';
 import type { TallyCache, TallyChanges } from './tally-cache';
 import type { Candidate, UnregisteredWave } from '../types';
-import { keepsOwnRows, keyOf, mayLeavePool, moveOutOfPool, POOL, type SlugState } from '../wave-pool';
+import { keepsOwnRows, keyOf, mayLeavePool, moveOutOfPool, POOL, type Registered, type SlugState } from '../wave-pool';
 
 type Accepted = Extract<Candidate, { survey: Survey }>;
 
@@ -41,7 +41,7 @@ export class SqliteWriter {
     private readonly tallies: TallyCache,
     private readonly surveyOf: (id: string, version: number) => Survey | undefined,
     private readonly now: () => string,
-    private readonly registered: (surveyId: string, slug: string) => boolean,
+    private readonly registered: Registered,
   ) {
     this.existing = db.prepare('SELECT content_hash FROM responses WHERE id = ?');
     this.deviceSeen = db.prepare('SELECT 1 FROM responses WHERE survey = ? AND wave = ? AND device = ? LIMIT 1');
@@ -110,7 +110,7 @@ export class SqliteWriter {
 
   /** The tally key's wave of a response just inserted: its slug or the pool, counting it and moving the slug out of the pool when it may. */
   private tallyWave(r: SurveyResponse, changes: TallyChanges): string {
-    if (keepsOwnRows(r.wave, (slug) => this.registered(r.surveyId, slug))) return r.wave;
+    if (keepsOwnRows(r.surveyId, r.wave, this.registered)) return r.wave;
     const state = stateOf(this.countSlug.get(r.surveyId, r.wave, 1) as SlugRow)!;
     if (state.own) return r.wave;
     if (!mayLeavePool(state, (this.ownedCount.get(r.surveyId) as { n: number }).n)) return POOL;
@@ -127,7 +127,7 @@ export class SqliteWriter {
 
   /** The tally key's wave of a stored response about to be deleted, taking it off its slug's count. */
   private storedWave(r: SurveyResponse): string {
-    if (keepsOwnRows(r.wave, (slug) => this.registered(r.surveyId, slug))) return r.wave;
+    if (keepsOwnRows(r.surveyId, r.wave, this.registered)) return r.wave;
     const state = stateOf(this.countSlug.get(r.surveyId, r.wave, -1) as SlugRow)!;
     return state.own ? r.wave : POOL;
   }
@@ -196,7 +196,7 @@ export class SqliteWriter {
     const changes = this.tallies.changes();
     const deleted = this.db.transaction(() => {
       const within = 'survey = ? AND wave IN (SELECT value FROM json_each(?))';
-      const pooled = waves.filter((slug) => !keepsOwnRows(slug, (s) => this.registered(surveyId, s)) && stateOf(this.slugState.get(surveyId, slug) as SlugRow | undefined)?.own === false);
+      const pooled = waves.filter((slug) => !keepsOwnRows(surveyId, slug, this.registered) && stateOf(this.slugState.get(surveyId, slug) as SlugRow | undefined)?.own === false);
       if (pooled.length) {
         const rows = this.db.prepare(`SELECT json, grp FROM responses WHERE ${within}`).all(surveyId, JSON.stringify(pooled)) as { json: string; grp: string }[];
         for (const row of rows) {
